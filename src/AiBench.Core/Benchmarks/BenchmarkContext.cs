@@ -1,0 +1,27 @@
+using AiBench.Core.Hosts;
+using AiBench.Core.Measuring;
+using AiBench.Core.Parameters;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace AiBench.Core.Benchmarks;
+
+/// <summary>Everything a benchmark needs to run one case: the case, how to measure, and where it runs.</summary>
+public sealed class BenchmarkContext
+{
+    public required BenchmarkCase Case { get; init; }
+
+    public required MeasurementPolicy Policy { get; init; }
+
+    public required SystemInfo System { get; init; }
+
+    public ILogger Logger { get; init; } = NullLogger.Instance;
+
+    /// <summary>A folder the benchmark may use for scratch files; deleted by the runner afterwards.</summary>
+    public string ScratchDirectory { get; init; } = Path.GetTempPath();
+
+    /// <summary>Short status lines for the progress display ("triad 3/20").</summary>
+    public IProgress<string>? Progress { get; init; }
+
+    public void Report(string status) => Progress?.Report(status);
+}

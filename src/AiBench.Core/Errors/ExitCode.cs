@@ -1,0 +1,11 @@
+namespace AiBench.Core.Errors;
+
+/// <summary>The process exit codes of DESIGN.md; scripts and CI gates depend on these numbers.</summary>
+public enum ExitCode
+{
+    Pass = 0,
+    PerformanceFailure = 1,
+    BadInput = 2,
+    CouldNotRun = 3,
+    Interrupted = 130,
+}

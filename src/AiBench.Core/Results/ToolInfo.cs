@@ -1,0 +1,3 @@
+namespace AiBench.Core.Results;
+
+public sealed record ToolInfo(string Version, string? Revision);

@@ -1,0 +1,36 @@
+namespace AiBench.Core.Statistics;
+
+/// <summary>Summary of a measurement's raw samples; computed by <see cref="SampleStatisticsEstimator"/>.</summary>
+public sealed record SampleStatistics
+{
+    public required int N { get; init; }
+
+    public required double Median { get; init; }
+
+    public required double Mean { get; init; }
+
+    public required double Min { get; init; }
+
+    public required double Max { get; init; }
+
+    public required double StdDev { get; init; }
+
+    /// <summary>Coefficient of variation, stddev / mean (0 for a single sample).</summary>
+    public required double Cv { get; init; }
+
+    public required double P5 { get; init; }
+
+    public required double P95 { get; init; }
+
+    public required double P99 { get; init; }
+
+    /// <summary>Lower bound of the confidence interval of the median at <see cref="CiLevel"/>.</summary>
+    public required double CiLower { get; init; }
+
+    public required double CiUpper { get; init; }
+
+    public required double CiLevel { get; init; }
+
+    /// <summary>Half the CI width relative to the median: the precision the measurement reached.</summary>
+    public double RelativeCiHalfWidth => Median == 0 ? 0 : (CiUpper - CiLower) / 2 / Math.Abs(Median);
+}
