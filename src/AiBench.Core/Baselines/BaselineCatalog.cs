@@ -1,0 +1,120 @@
+using AiBench.Core.Errors;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace AiBench.Core.Baselines;
+
+/// <summary>
+/// The vendor datasheet figures of <c>suites/baselines/*.yaml</c>, with SKU matching by device name and
+/// the lookup of a measurement's <c>BaselineKey</c> to a peak in canonical units.
+/// </summary>
+public sealed class BaselineCatalog
+{
+    private static readonly IDeserializer Yaml = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .IgnoreUnmatchedProperties()
+        .Build();
+
+    public IReadOnlyList<GpuSku> Gpus { get; private init; } = [];
+
+    public IReadOnlyList<DriveSku> Drives { get; private init; } = [];
+
+    public IReadOnlyList<LinkSpec> NetworkLinks { get; private init; } = [];
+
+    public IReadOnlyList<LinkSpec> ScaleUpLinks { get; private init; } = [];
+
+    public IReadOnlyList<LinkSpec> PcieLinks { get; private init; } = [];
+
+    public IReadOnlyList<LinkSpec> DriveLinks { get; private init; } = [];
+
+    /// <summary>Parses baseline files given as (name, YAML text); a malformed file is bad input naming the file.</summary>
+    public static BaselineCatalog Parse(IEnumerable<(string Name, string Text)> files)
+    {
+        var gpus = new List<GpuSku>();
+        var drives = new List<DriveSku>();
+        var networkLinks = new List<LinkSpec>();
+        var scaleUp = new List<LinkSpec>();
+        var pcie = new List<LinkSpec>();
+        var driveLinks = new List<LinkSpec>();
+        foreach ((string name, string text) in files)
+        {
+            AnyBaselineFile file;
+            try
+            {
+                file = Yaml.Deserialize<AnyBaselineFile?>(text) ?? new AnyBaselineFile();
+            }
+            catch (YamlException e)
+            {
+                throw new BadInputException($"baseline file '{name}' is not valid: {e.Message}");
+            }
+
+            gpus.AddRange(file.Skus);
+            drives.AddRange(file.Drives);
+            (file.Drives.Count > 0 ? driveLinks : networkLinks).AddRange(file.Links);
+            scaleUp.AddRange(file.ScaleUp);
+            pcie.AddRange(file.Pcie);
+        }
+
+        return new BaselineCatalog
+        {
+            Gpus = gpus, Drives = drives, NetworkLinks = networkLinks, ScaleUpLinks = scaleUp, PcieLinks = pcie, DriveLinks = driveLinks,
+        };
+    }
+
+    /// <summary>Reads every <c>*.yaml</c> in a folder.</summary>
+    public static BaselineCatalog Load(string directory) =>
+        Parse(Directory.EnumerateFiles(directory, "*.yaml").Order(StringComparer.Ordinal)
+            .Select(path => (Path.GetFileName(path), File.ReadAllText(path))));
+
+    /// <summary>The first SKU all of whose patterns occur in the device name (case-insensitive), in file order.</summary>
+    public GpuSku? MatchGpu(string deviceName) =>
+        Gpus.FirstOrDefault(sku => sku.Match.Count > 0
+            && sku.Match.All(pattern => deviceName.Contains(pattern, StringComparison.OrdinalIgnoreCase)));
+
+    public GpuSku? FindGpu(string id) => Gpus.FirstOrDefault(s => string.Equals(s.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    public DriveSku? MatchDrive(string model) =>
+        Drives.FirstOrDefault(sku => sku.Match.Count > 0
+            && sku.Match.All(pattern => model.Contains(pattern, StringComparison.OrdinalIgnoreCase)));
+
+    public bool IsKnownSku(string id) =>
+        FindGpu(id) is not null || Drives.Any(d => string.Equals(d.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The peak for a GPU baseline key, in canonical units: <c>gpu.peak_tflops.bf16</c> (FLOP/s),
+    /// <c>gpu.memory_bandwidth</c> (B/s), <c>gpu.pcie</c> and <c>gpu.pcie_bidir</c> (B/s, x16 link of the SKU's generation).
+    /// </summary>
+    public double? GpuPeak(GpuSku sku, string key)
+    {
+        const string tflops = "gpu.peak_tflops.";
+        if (key.StartsWith(tflops, StringComparison.Ordinal))
+        {
+            return sku.PeakTflops.TryGetValue(key[tflops.Length..], out double t) ? t * 1e12 : null;
+        }
+
+        return key switch
+        {
+            "gpu.memory_bandwidth" => sku.Memory is { BandwidthTbps: > 0 } m ? m.BandwidthTbps * 1e12 : null,
+            "gpu.pcie" => PcieX16(sku.PcieGen),
+            "gpu.pcie_bidir" => PcieX16(sku.PcieGen) * 2,
+            _ => null,
+        };
+    }
+
+    private double? PcieX16(int? generation) =>
+        generation is { } g && PcieLinks.FirstOrDefault(l => l.Id == $"pcie{g}-x16") is { Gbps: { } gbps } ? gbps * 1e9 : null;
+
+    private sealed class AnyBaselineFile
+    {
+        public List<GpuSku> Skus { get; set; } = [];
+
+        public List<DriveSku> Drives { get; set; } = [];
+
+        public List<LinkSpec> Links { get; set; } = [];
+
+        public List<LinkSpec> ScaleUp { get; set; } = [];
+
+        public List<LinkSpec> Pcie { get; set; } = [];
+    }
+}
