@@ -17,6 +17,9 @@ namespace AiBench.Core.Running;
 /// </summary>
 public sealed class SuiteRunner(RunOptions options)
 {
+    /// <summary>The error kind of an optional benchmark this machine cannot run; it does not make the run partial.</summary>
+    public const string SkippedKind = "skipped";
+
     public async Task<RunOutcome> RunAsync(RunPlan plan, SystemInfo system, CancellationToken cancellationToken)
     {
         DateTimeOffset started = DateTimeOffset.UtcNow;
@@ -45,11 +48,11 @@ public sealed class SuiteRunner(RunOptions options)
                 requiredMissing |= planned.Required;
                 if (!planned.Required)
                 {
-                    // An optional benchmark this machine cannot run (a GPU entry on a CPU node) has no figures to judge.
+                    // An optional benchmark this machine cannot run (a GPU entry on a CPU node) is skipped, not an error.
                     optionalUnavailable.Add(entry);
                 }
 
-                Fail(new RunError(benchmark.Id, "unavailable", availability.Reason ?? "not available here"));
+                Fail(new RunError(benchmark.Id, planned.Required ? "unavailable" : SkippedKind, availability.Reason ?? "not available here"));
                 continue;
             }
 
@@ -88,7 +91,7 @@ public sealed class SuiteRunner(RunOptions options)
         var run = new Run
         {
             RunId = options.RunId,
-            Status = interrupted || errors.Count > 0 ? RunStatus.Partial : RunStatus.Complete,
+            Status = interrupted || errors.Any(e => e.Kind != SkippedKind) ? RunStatus.Partial : RunStatus.Complete,
             Verdict = verdict,
             Tool = options.Tool,
             Suite = plan.Name,

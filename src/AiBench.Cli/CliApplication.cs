@@ -1,0 +1,59 @@
+using System.CommandLine;
+using AiBench.Cli.Commands;
+using AiBench.Core.Errors;
+
+namespace AiBench.Cli;
+
+/// <summary>
+/// The composition root: builds the command tree and maps every failure to one stderr line and an exit code
+/// (2 bad input, 3 could not run), so no input ever ends in a stack trace.
+/// </summary>
+public static class CliApplication
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    {
+        output ??= System.Console.Out;
+        error ??= System.Console.Error;
+        RootCommand root = new("AiBench: measures GPUs, memory, interconnects, storage and object stores, and judges the figures against vendor datasheets.")
+        {
+            ListCommand.Create(output),
+            SysinfoCommand.Create(output),
+            RunCommand.Create(output, error),
+            ReportCommand.Create(output),
+        };
+
+        ParseResult parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            error.WriteLine($"aibench: {parse.Errors[0].Message} (see 'aibench --help')");
+            return (int)ExitCode.BadInput;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration
+            {
+                Output = output,
+                Error = error,
+                EnableDefaultExceptionHandler = false,
+                // The run command handles Ctrl-C itself so it can still write partial results.
+                ProcessTerminationTimeout = null,
+            });
+        }
+        catch (BadInputException e)
+        {
+            error.WriteLine($"aibench: {e.Message}");
+            return (int)ExitCode.BadInput;
+        }
+        catch (CouldNotRunException e)
+        {
+            error.WriteLine($"aibench: {e.Message}");
+            return (int)ExitCode.CouldNotRun;
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("aibench: interrupted");
+            return (int)ExitCode.Interrupted;
+        }
+    }
+}

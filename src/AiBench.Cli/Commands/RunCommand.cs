@@ -1,0 +1,126 @@
+using System.CommandLine;
+using AiBench.Cli.Composition;
+using AiBench.Cli.Console;
+using AiBench.Core.Baselines;
+using AiBench.Core.Benchmarks;
+using AiBench.Core.Errors;
+using AiBench.Core.Hosts;
+using AiBench.Core.Results;
+using AiBench.Core.Running;
+using AiBench.Core.Suites;
+using AiBench.Reporting;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+
+namespace AiBench.Cli.Commands;
+
+/// <summary><c>aibench run &lt;suite-or-benchmark&gt;</c>: plans, runs, judges and writes a run folder.</summary>
+internal static class RunCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var target = new Argument<string>("suite-or-benchmark")
+        {
+            Description = "A suite file (suites/quick.yaml), a built-in suite name (quick) or a benchmark id (cpu.memory)",
+        };
+        var set = new Option<string[]>("--set")
+        {
+            Description = "Parameter value: name=value, id.name=value; lists (a,b) and ranges (8..8G*2) sweep",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var outDir = new Option<string>("--out") { Description = "Folder under which the run folder is created", DefaultValueFactory = _ => "results" };
+        var sku = new Option<string?>("--sku") { Description = "Compare with this datasheet SKU instead of the detected one (e.g. h100-sxm5-80gb)" };
+        var compare = new Option<string?>("--compare") { Description = "A stored run folder for max_regression rules" };
+        var baselines = new Option<string?>("--baselines") { Description = "A folder of baseline YAML files instead of the built-in ones" };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Log details to stderr" };
+        var policy = new PolicyOptions();
+
+        var command = new Command("run", "Run a suite or one benchmark, then write run.json, CSV, Markdown, HTML report and charts")
+        {
+            target, set, outDir, sku, compare, baselines, verbose,
+        };
+        foreach (Option option in policy.All)
+        {
+            command.Add(option);
+        }
+
+        command.SetAction(async (parse, _) =>
+        {
+            using ILoggerFactory logging = LoggingSetup.Create(parse.GetValue(verbose));
+            BenchmarkRegistry registry = Services.CreateRegistry();
+            BaselineCatalog catalog = Services.LoadBaselines(parse.GetValue(baselines));
+            Suite suite = SuiteResolver.Resolve(parse.GetRequiredValue(target), registry);
+            RunPlan plan = RunPlanner.Plan(suite, registry, SettingParser.Parse(parse.GetValue(set) ?? []), policy.Apply(parse, suite.Policy));
+            string? skuOverride = parse.GetValue(sku);
+            if (skuOverride is not null && !catalog.IsKnownSku(skuOverride))
+            {
+                throw new BadInputException($"unknown SKU '{skuOverride}' (known: {string.Join(", ", catalog.Gpus.Select(g => g.Id))})");
+            }
+
+            Run? reference = parse.GetValue(compare) is { } c ? RunFile.Read(c) : null;
+            SystemInfo system = Services.DescribeSystem(catalog);
+            string runId = RunDirectory.NewRunId(system.Host, DateTimeOffset.UtcNow);
+            string runDirectory = RunDirectory.Create(parse.GetValue(outDir)!, runId);
+
+            using var interrupt = new CancellationTokenSource();
+            ConsoleCancelEventHandler onCancel = (_, e) =>
+            {
+                // First Ctrl-C: finish the current sample, write partial results. A second one kills the process.
+                e.Cancel = !interrupt.IsCancellationRequested;
+                interrupt.Cancel();
+            };
+            System.Console.CancelKeyPress += onCancel;
+            try
+            {
+                var options = new RunOptions
+                {
+                    RunId = Path.GetFileName(runDirectory),
+                    Tool = ToolVersion.Current,
+                    CommandLine = "aibench " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
+                    Baselines = catalog,
+                    SkuOverride = skuOverride,
+                    Reference = reference,
+                    Logger = logging.CreateLogger("aibench"),
+                };
+                IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+                if (System.Console.IsOutputRedirected)
+                {
+                    // Logs and CI files are read in editors, not 80-column terminals: keep table rows on one line.
+                    console.Profile.Width = 200;
+                }
+
+                RunOutcome outcome = await RunWithProgress(plan, system, options, console, error, interrupt.Token);
+                RunFile.Write(outcome.Run, Path.Combine(runDirectory, RunFile.FileName));
+                ReportWriter.Write(outcome.Run, runDirectory);
+                SummaryTable.Write(console, outcome.Run, runDirectory);
+                return (int)outcome.ExitCode;
+            }
+            finally
+            {
+                System.Console.CancelKeyPress -= onCancel;
+            }
+        });
+        return command;
+    }
+
+    private static async Task<RunOutcome> RunWithProgress(
+        RunPlan plan, SystemInfo system, RunOptions options, IAnsiConsole console, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (System.Console.IsOutputRedirected || System.Console.IsErrorRedirected || !console.Profile.Capabilities.Interactive)
+        {
+            return await new SuiteRunner(options with { Observer = new PlainRunObserver(error) }).RunAsync(plan, system, cancellationToken);
+        }
+
+        RunOutcome? outcome = null;
+        await console.Progress()
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async ctx =>
+            {
+                ProgressTask task = ctx.AddTask(plan.Name, maxValue: Math.Max(1, plan.TotalCases));
+                outcome = await new SuiteRunner(options with { Observer = new LiveRunObserver(task, console) })
+                    .RunAsync(plan, system, cancellationToken);
+                task.Value = task.MaxValue;
+            });
+        return outcome!;
+    }
+}

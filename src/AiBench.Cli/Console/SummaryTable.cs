@@ -1,0 +1,54 @@
+using System.Globalization;
+using AiBench.Core.Results;
+using AiBench.Core.Units;
+using Spectre.Console;
+
+namespace AiBench.Cli.Console;
+
+/// <summary>The table printed at the end of a run: value, spread, % of vendor peak and verdict per figure.</summary>
+internal static class SummaryTable
+{
+    public static void Write(IAnsiConsole console, Run run, string runDirectory)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn("benchmark").AddColumn("case").AddColumn("metric")
+            .AddColumn(new TableColumn("median").RightAligned())
+            .AddColumn(new TableColumn("±CI").RightAligned())
+            .AddColumn(new TableColumn("n").RightAligned())
+            .AddColumn(new TableColumn("% peak").RightAligned())
+            .AddColumn("verdict");
+        foreach (Measurement m in run.Measurements)
+        {
+            string caseText = string.Join(" ", m.Params.Select(p => $"{p.Key}={p.Value}")
+                .Concat(m.Labels.Select(l => $"{l.Key}={l.Value}")));
+            string spread = m.Stats is { } s ? (s.RelativeCiHalfWidth * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "";
+            string peak = m.Baseline is { } b ? (b.Efficiency * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "";
+            table.AddRow(
+                Markup.Escape(m.Benchmark), Markup.Escape(caseText), Markup.Escape(m.Metric),
+                Markup.Escape(UnitFormatter.Format(m.Value, m.Unit)), spread,
+                (m.Stats?.N ?? m.Samples.Count).ToString(CultureInfo.InvariantCulture), peak, Verdict(m.Verdict?.Status));
+        }
+
+        console.Write(table);
+        foreach (RunError e in run.Errors)
+        {
+            console.MarkupLine($"[yellow]{Markup.Escape(e.Benchmark)}: {Markup.Escape(e.Kind)}: {Markup.Escape(e.Message)}[/]");
+        }
+
+        foreach (MeasurementVerdict f in run.RuleFailures)
+        {
+            console.MarkupLine($"[red]rule failed: {Markup.Escape(f.Rule)}: {Markup.Escape(f.Detail ?? "")}[/]");
+        }
+
+        console.MarkupLine($"verdict {Verdict(run.Verdict)}, status {run.Status.ToString().ToLowerInvariant()}; results in {Markup.Escape(runDirectory)}");
+        console.MarkupLine($"report: {Markup.Escape(Path.Combine(runDirectory, "report.html"))}");
+    }
+
+    private static string Verdict(VerdictStatus? status) => status switch
+    {
+        VerdictStatus.Pass => "[green]pass[/]",
+        VerdictStatus.Fail => "[red]fail[/]",
+        VerdictStatus.Error => "[yellow]error[/]",
+        _ => "[grey]-[/]",
+    };
+}

@@ -1,0 +1,3 @@
+using AiBench.Cli;
+
+return await CliApplication.RunAsync(args);

@@ -1,0 +1,76 @@
+using AiBench.Core.Baselines;
+using AiBench.Core.Hosts;
+using AiBench.Core.Results;
+using Xunit;
+
+namespace AiBench.Tests.Core;
+
+public class BaselineCatalogTests
+{
+    internal static BaselineCatalog Shipped() => BaselineCatalog.Load(Path.Combine(RepoPaths.Root, "suites", "baselines"));
+
+    [Theory]
+    [InlineData("NVIDIA H100 80GB HBM3", "h100-sxm5-80gb")]
+    [InlineData("NVIDIA H100 PCIe", "h100-pcie-80gb")]
+    [InlineData("NVIDIA H100 NVL", "h100-nvl-94gb")]
+    [InlineData("NVIDIA H200", "h200-sxm-141gb")]
+    [InlineData("NVIDIA A100-SXM4-80GB", "a100-sxm-80gb")]
+    [InlineData("NVIDIA L40S", "l40s")]
+    public void Device_names_match_their_datasheet_sku(string name, string sku) =>
+        Assert.Equal(sku, Shipped().MatchGpu(name)?.Id);
+
+    [Fact]
+    public void Unknown_devices_match_nothing() => Assert.Null(Shipped().MatchGpu("Matrox G200"));
+
+    [Fact]
+    public void Every_sku_keeps_its_source()
+    {
+        BaselineCatalog catalog = Shipped();
+        Assert.NotEmpty(catalog.Gpus);
+        Assert.All(catalog.Gpus, g => Assert.False(string.IsNullOrWhiteSpace(g.Source), g.Id));
+        Assert.All(catalog.Drives, d => Assert.False(string.IsNullOrWhiteSpace(d.Source), d.Id));
+        Assert.NotEmpty(catalog.PcieLinks);
+        Assert.NotEmpty(catalog.NetworkLinks);
+    }
+
+    [Fact]
+    public void Peaks_are_in_canonical_units()
+    {
+        BaselineCatalog catalog = Shipped();
+        GpuSku h100 = catalog.FindGpu("h100-sxm5-80gb")!;
+        Assert.Equal(989.5e12, catalog.GpuPeak(h100, "gpu.peak_tflops.bf16"));
+        Assert.Equal(3.35e12, catalog.GpuPeak(h100, "gpu.memory_bandwidth")!.Value, 1);
+        Assert.Equal(63e9, catalog.GpuPeak(h100, "gpu.pcie"));
+        Assert.Null(catalog.GpuPeak(h100, "gpu.peak_tflops.int4"));
+    }
+
+    [Fact]
+    public void Efficiency_is_measured_over_peak_for_the_detected_device()
+    {
+        BaselineCatalog catalog = Shipped();
+        SystemInfo system = SystemInfo.Unknown with { Gpus = [new GpuInfo { Index = 0, Name = "NVIDIA H100 80GB HBM3" }] };
+        Measurement m = Matmul(7.9e14);
+        Measurement attached = new BaselineResolver(catalog, system, null).Attach(m);
+        Assert.Equal("vendor:h100-sxm5-80gb", attached.Baseline!.Source);
+        Assert.Equal(7.9e14 / 989.5e12, attached.Baseline.Efficiency, 9);
+    }
+
+    [Fact]
+    public void The_sku_override_wins_over_detection()
+    {
+        BaselineCatalog catalog = Shipped();
+        SystemInfo system = SystemInfo.Unknown with { Gpus = [new GpuInfo { Index = 0, Name = "NVIDIA H100 80GB HBM3" }] };
+        Measurement attached = new BaselineResolver(catalog, system, "a100-sxm-80gb").Attach(Matmul(2.5e14));
+        Assert.Equal("vendor:a100-sxm-80gb", attached.Baseline!.Source);
+    }
+
+    [Fact]
+    public void No_gpu_means_no_baseline() =>
+        Assert.Null(new BaselineResolver(Shipped(), SystemInfo.Unknown, null).Attach(Matmul(1e12)).Baseline);
+
+    private static Measurement Matmul(double value) => new()
+    {
+        Benchmark = "gpu.matmul", Metric = "throughput", Unit = "FLOP/s", Better = Direction.Higher,
+        Labels = new Dictionary<string, string> { ["device"] = "0" }, Samples = [value], BaselineKey = "gpu.peak_tflops.bf16",
+    };
+}

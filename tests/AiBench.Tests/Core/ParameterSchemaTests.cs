@@ -1,0 +1,59 @@
+using AiBench.Core.Errors;
+using AiBench.Core.Parameters;
+using Xunit;
+
+namespace AiBench.Tests.Core;
+
+public class ParameterSchemaTests
+{
+    private static readonly ParameterSchema Schema = new(
+        new ParameterDefinition("dtype", ParameterKind.Choice, "bf16", "data type") { AllowedValues = ["fp32", "bf16", "fp16"] },
+        new ParameterDefinition("m", ParameterKind.Integer, "8192", "rows") { Minimum = 1 },
+        new ParameterDefinition("bytes", ParameterKind.Size, "1MiB", "message size"));
+
+    [Fact]
+    public void Defaults_give_one_case()
+    {
+        BenchmarkCase c = Assert.Single(Schema.Expand(new Dictionary<string, string>()));
+        Assert.Equal("bf16", c.GetText("dtype"));
+        Assert.Equal(8192, c.GetInt64("m"));
+        Assert.Equal(1 << 20, c.GetInt64("bytes"));
+    }
+
+    [Fact]
+    public void Lists_and_ranges_expand_to_the_cartesian_product()
+    {
+        var cases = Schema.Expand(new Dictionary<string, string> { ["dtype"] = "fp32,FP16", ["bytes"] = "8..1k*2" });
+        Assert.Equal(2 * 8, cases.Count);
+        Assert.Equal("fp16", cases[^1].GetText("dtype"));
+        Assert.Equal(new long[] { 8, 16, 32, 64, 128, 256, 512, 1024 }, cases.Take(8).Select(c => c.GetInt64("bytes")));
+    }
+
+    [Fact]
+    public void Arithmetic_ranges_step_by_addition()
+    {
+        var cases = Schema.Expand(new Dictionary<string, string> { ["m"] = "1024..4096+1024" });
+        Assert.Equal(new long[] { 1024, 2048, 3072, 4096 }, cases.Select(c => c.GetInt64("m")));
+    }
+
+    [Theory]
+    [InlineData("dtype", "int4", "not one of")]
+    [InlineData("m", "0", "at least 1")]
+    [InlineData("m", "many", "not a whole number")]
+    [InlineData("bytes", "1x", "unknown size suffix")]
+    [InlineData("bytes", "8..1k", "needs a step")]
+    [InlineData("bytes", "1k..8*2", "ends before it starts")]
+    [InlineData("nonsense", "1", "unknown parameter 'nonsense'")]
+    public void Bad_values_name_the_parameter_and_the_problem(string name, string value, string expected)
+    {
+        var e = Assert.Throws<BadInputException>(() => Schema.Expand(new Dictionary<string, string> { [name] = value }));
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Oversized_sweeps_are_refused()
+    {
+        var e = Assert.Throws<BadInputException>(() => Schema.Expand(new Dictionary<string, string> { ["m"] = "1..100000+1" }));
+        Assert.Contains("more than", e.Message, StringComparison.Ordinal);
+    }
+}
