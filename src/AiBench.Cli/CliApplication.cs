@@ -19,7 +19,7 @@ public static class CliApplication
             ListCommand.Create(output),
             SysinfoCommand.Create(output),
             RunCommand.Create(output, error),
-            ReportCommand.Create(output),
+            ReportCommand.Create(output, error),
         };
 
         ParseResult parse = root.Parse(args);

@@ -90,8 +90,12 @@ internal static class RunCommand
                 }
 
                 RunOutcome outcome = await RunWithProgress(plan, system, options, console, error, interrupt.Token);
-                RunFile.Write(outcome.Run, Path.Combine(runDirectory, RunFile.FileName));
-                ReportWriter.Write(outcome.Run, runDirectory);
+                ReportResult written = ReportWriter.Write(outcome.Run, runDirectory);
+                foreach (ExportFailure failure in written.Failures)
+                {
+                    // run.json is written first and alone decides the result; a broken report format is only a warning.
+                    error.WriteLine($"aibench: warning: {failure.Exporter} report not written: {failure.Message}");
+                }
                 SummaryTable.Write(console, outcome.Run, runDirectory);
                 return (int)outcome.ExitCode;
             }

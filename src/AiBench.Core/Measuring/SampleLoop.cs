@@ -54,8 +54,8 @@ public static class SampleLoop
             progress?.Report(n);
             if (n >= nextPrecisionCheck)
             {
-                // Checking the CI costs O(n) per check; checking at ~10% growth keeps it O(n log n) overall.
-                nextPrecisionCheck = n + Math.Max(1, n / 10);
+                // A Harrell-Davis CI costs O(n); checking at 25% growth keeps the total near-linear in n.
+                nextPrecisionCheck = n + Math.Max(1, n / 4);
                 if (policy.TargetRelativeCi > 0 && SampleStatisticsEstimator.Estimate(new ArraySegment<double>(samples, 0, n))
                         .RelativeCiHalfWidth <= policy.TargetRelativeCi)
                 {

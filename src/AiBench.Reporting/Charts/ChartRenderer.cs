@@ -1,0 +1,31 @@
+using ScottPlot;
+
+namespace AiBench.Reporting.Charts;
+
+/// <summary>Draws a <see cref="ChartSpec"/> with ScottPlot (SkiaSharp, headless) into SVG and PNG.</summary>
+public static class ChartRenderer
+{
+    public static ChartImage Render(ChartSpec spec)
+    {
+        (Plot plot, int width, int height) = Create(spec);
+        using (plot)
+        {
+            return new ChartImage(spec, plot.GetSvgXml(width, height), plot.GetImageBytes(width, height, ImageFormat.Png));
+        }
+    }
+
+    public static string RenderSvg(ChartSpec spec)
+    {
+        (Plot plot, int width, int height) = Create(spec);
+        using (plot)
+        {
+            return plot.GetSvgXml(width, height);
+        }
+    }
+
+    private static (Plot Plot, int Width, int Height) Create(ChartSpec spec)
+    {
+        ChartStyle.EnsureTextCanBeDrawn();
+        return spec.IsSweep ? SweepChart.Create(spec) : BarChart.Create(spec);
+    }
+}

@@ -1,0 +1,110 @@
+using System.Text;
+using AiBench.Core.Results;
+using AiBench.Reporting.Charts;
+using AiBench.Reporting.Html;
+using AiBench.Reporting.Markdown;
+using AiBench.Reporting.Text;
+
+namespace AiBench.Reporting.Comparison;
+
+/// <summary>
+/// <c>comparison.md</c> and <c>comparison.html</c>: the runs' headers, then per benchmark one row per
+/// measurement key and one column per run (median, % of peak, change against the first run that has it),
+/// and in the HTML the runs charted together (also written to <c>charts/</c>).
+/// </summary>
+public static class ComparisonReport
+{
+    private const string Method = "Change is against the first run that has the figure: a ratio of medians, not a significance test.";
+
+    private static readonly string[] RunFactHeaders = ["run", "id", "status", "verdict", "suite", "GPU", "CPU", "started"];
+
+    /// <summary>Writes the comparison; a chart failure is reported in the result, and the tables are still written.</summary>
+    public static ReportResult Write(IReadOnlyList<Run> runs, string outputDirectory)
+    {
+        Directory.CreateDirectory(outputDirectory);
+        ComparisonTable table = ComparisonTable.Build(runs);
+        IReadOnlyList<ChartSpec> charts = ComparisonCharts.Plan(runs);
+        var failures = new List<ExportFailure>();
+        IReadOnlyList<string> chartFiles = [];
+        try
+        {
+            chartFiles = ChartExporter.Write(charts, outputDirectory);
+        }
+        catch (Exception e)
+        {
+            failures.Add(new ExportFailure("charts", $"charts: {e.Message}", e));
+        }
+
+        string md = Path.GetFullPath(Path.Combine(outputDirectory, ReportFileNames.ComparisonMarkdown));
+        string html = Path.GetFullPath(Path.Combine(outputDirectory, ReportFileNames.ComparisonHtml));
+        AtomicFile.WriteAllText(md, RenderMarkdown(table));
+        AtomicFile.WriteAllText(html, RenderHtml(table, charts, outputDirectory));
+        return new ReportResult([md, html, .. chartFiles.Select(Path.GetFullPath)], failures);
+    }
+
+    public static string RenderMarkdown(ComparisonTable table)
+    {
+        var md = new StringBuilder("# AiBench comparison\n\n");
+        MarkdownText.AppendTable(md, RunFactHeaders, table.Runs.Select((_, i) => RunFacts(table.Runs, i)));
+        md.Append(Method).Append("\n\n");
+        foreach (var benchmark in table.Rows.GroupBy(r => r.Benchmark, StringComparer.Ordinal))
+        {
+            md.Append("## ").Append(MarkdownText.Escape(benchmark.Key)).Append("\n\n");
+            MarkdownText.AppendTable(md, Headers(table), benchmark.Select(Cells));
+        }
+
+        return md.ToString();
+    }
+
+    /// <param name="directory">Where the chart files are (or would be); missing charts are drawn inline.</param>
+    public static string RenderHtml(ComparisonTable table, IReadOnlyList<ChartSpec> charts, string directory)
+    {
+        var page = new HtmlPage("AiBench comparison");
+        page.Element("h1", "AiBench comparison");
+        page.Table(RunFactHeaders, table.Runs.Select((_, i) => RunFacts(table.Runs, i)).ToList(),
+            (r, c) => c switch
+            {
+                2 => EnumText.Of(table.Runs[r].Status),
+                3 => EnumText.Of(table.Runs[r].Verdict),
+                _ => null,
+            });
+        page.Element("p", Method, "note");
+        int firstRunColumn = Headers(table).Count - table.Runs.Count;
+        int chartNumber = 0;
+        foreach (var benchmark in table.Rows.GroupBy(r => r.Benchmark, StringComparer.Ordinal))
+        {
+            List<ComparisonRow> rows = benchmark.ToList();
+            page.Element("h2", benchmark.Key);
+            page.Table(Headers(table), rows.Select(Cells).ToList(), (r, c) =>
+                c < firstRunColumn ? null
+                : rows[r].Cells[c - firstRunColumn]?.IsBetter switch
+                {
+                    true => "num pass",
+                    false => "num fail",
+                    null => "num",
+                });
+            foreach (ChartSpec chart in charts.Where(c => c.Benchmark == benchmark.Key))
+            {
+                ChartFigure.Append(page, chart, directory, ++chartNumber);
+            }
+        }
+
+        return page.ToString();
+    }
+
+    private static IReadOnlyList<string> RunFacts(IReadOnlyList<Run> runs, int index)
+    {
+        Run run = runs[index];
+        return
+        [
+            ComparisonCharts.ShortName(runs, index), run.RunId, EnumText.Of(run.Status), EnumText.Of(run.Verdict), run.Suite ?? "—",
+            run.System.Gpus.Count > 0 ? RunText.Gpus(run.System.Gpus) : "—", RunText.Cpu(run.System.Cpu), RunText.Timestamp(run.StartedAt),
+        ];
+    }
+
+    private static List<string> Headers(ComparisonTable table) =>
+        ["case", "labels", "metric", .. table.Runs.Select((_, i) => table.RunHeading(i))];
+
+    private static IReadOnlyList<string> Cells(ComparisonRow row) =>
+        [row.Case, row.Labels.Length > 0 ? row.Labels : "—", row.Metric, .. row.Cells.Select(c => c?.Text ?? "—")];
+}

@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project tests/AiBench.Perf -- --filter '*'   (add --job short for a quick pass)
+BenchmarkSwitcher.FromAssembly(typeof(AiBench.Perf.PerfRuns).Assembly).Run(args);

@@ -1,0 +1,65 @@
+using AiBench.Core.Results;
+using AiBench.Reporting;
+using AiBench.Reporting.Comparison;
+using Xunit;
+
+namespace AiBench.Tests.Reporting;
+
+public class ComparisonReportTests
+{
+    [Fact]
+    public void Lines_up_the_same_keys_across_runs_with_direction_aware_change()
+    {
+        Run before = ReportingSampleRun.Create();
+        Run after = ReportingSampleRun.Create(matmulScale: 1.10) with
+        {
+            RunId = "2026-11-27T09-00-00Z-node18-77aa",
+            System = before.System with { Host = "node18" },
+        };
+        ComparisonTable table = ComparisonTable.Build([before, after]);
+
+        Assert.Equal(ReportingSampleRun.MeasurementCount, table.Rows.Count);
+        ComparisonRow bf16 = table.Rows[0];
+        Assert.Null(bf16.Cells[0]!.Change);
+        Assert.Equal(0.10, bf16.Cells[1]!.Change!.Value, 2);
+        Assert.True(bf16.Cells[1]!.IsBetter);
+        Assert.EndsWith("+10.0%", bf16.Cells[1]!.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Comparison_charts_draw_one_line_per_run()
+    {
+        Run before = ReportingSampleRun.Create();
+        Run after = ReportingSampleRun.Create(matmulScale: 1.1) with { System = before.System with { Host = "node18" } };
+        var busbw = ComparisonCharts.Plan([before, after]).Single(c => c.Metric == "busbw");
+        Assert.Equal(
+            ["mode=in-place, run=#1 node17", "mode=in-place, run=#2 node18", "mode=out-of-place, run=#1 node17", "mode=out-of-place, run=#2 node18"],
+            busbw.Series.Select(s => s.Name));
+    }
+
+    [Fact]
+    public void Writes_markdown_and_html_from_run_folders()
+    {
+        using var dir = new TempDirectory();
+        Run before = ReportingSampleRun.Create();
+        Run after = before with
+        {
+            RunId = "second",
+            Measurements = before.Measurements.Skip(1).ToList(),
+        };
+        ReportWriter.Write(before, dir.File("a"));
+        ReportWriter.Write(after, dir.File("b"));
+
+        ReportResult result = ReportWriter.Compare([dir.File("a"), dir.File("b")], dir.File("cmp"));
+
+        Assert.Equal([dir.File("cmp/comparison.md"), dir.File("cmp/comparison.html")], result.Files.Take(2));
+        Assert.Contains(dir.File("cmp/charts/net.allreduce.busbw.png"), result.Files);
+        string md = File.ReadAllText(result.Files[0]);
+        Assert.Contains("| case | labels | metric | #1 node17 · 2026-11-26T14-02-11Z-node17-3f9a | #2 node17 · second |", md, StringComparison.Ordinal);
+        Assert.Contains(" | — |", md, StringComparison.Ordinal);
+        string html = File.ReadAllText(result.Files[1]);
+        Assert.Contains("<h2>gpu.matmul</h2>", html, StringComparison.Ordinal);
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(html, "<svg\\b"));
+        Assert.Contains("href=\"charts/gpu.matmul.throughput.png\"", html, StringComparison.Ordinal);
+    }
+}
