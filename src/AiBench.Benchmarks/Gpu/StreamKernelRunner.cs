@@ -1,0 +1,119 @@
+using AiBench.Core.Measuring;
+using AiBench.Core.Results;
+using AiBench.Cuda;
+
+namespace AiBench.Benchmarks.Gpu;
+
+/// <summary>
+/// Times one STREAM kernel: a grid of SMs × resident blocks, or SMs × <c>blocks_per_sm</c> (grid-stride loop, 16-byte
+/// vectors), one untimed launch,
+/// then samples of back-to-back launches between two CUDA events; a sample is bytes moved / elapsed. Afterwards the
+/// output array (or the read kernel's sum) is checked against its exact expected value.
+/// </summary>
+internal static class StreamKernelRunner
+{
+    public static MemoryTestResult Run(
+        GpuSession session,
+        StreamModule module,
+        StreamArrays arrays,
+        GpuMemoryTest test,
+        int blocksPerSm,
+        int? iterations,
+        MeasurementPolicy policy,
+        CancellationToken cancellationToken)
+    {
+        CudaKernel kernel = module.Kernel(StreamModule.KernelName(test));
+        uint grid = blocksPerSm > 0
+            ? (uint)(session.Device.MultiprocessorCount * blocksPerSm)
+            : session.FullGrid(kernel, StreamModule.BlockSize);
+        using DeviceBuffer partialSums = DeviceBuffer.Allocate(session.Context, grid * sizeof(double));
+        KernelArguments arguments = Arguments(test, arrays, partialSums);
+        double bytesPerLaunch = MemoryTraffic.BytesPerOperation(test, arrays.Elements, sizeof(double));
+
+        kernel.Launch(grid, StreamModule.BlockSize, session.Stream, arguments);
+        session.Stream.Synchronize();
+        session.Timer.Start(session.Stream);
+        kernel.Launch(grid, StreamModule.BlockSize, session.Stream, arguments);
+        int launches = iterations ?? IterationCount.Auto(session.Timer.Stop(session.Stream));
+
+        SampleSeries series = SampleLoop.Run(
+            policy,
+            () =>
+            {
+                session.Timer.Start(session.Stream);
+                for (int i = 0; i < launches; i++)
+                {
+                    kernel.Launch(grid, StreamModule.BlockSize, session.Stream, arguments);
+                }
+
+                return bytesPerLaunch * launches / session.Timer.Stop(session.Stream);
+            },
+            cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var info = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["kernel"] = kernel.Name,
+            ["elementType"] = "double, moved as 16-byte vectors",
+            ["arrayBytes"] = GpuInfo.Text(arrays.ArrayBytes),
+            ["bytesPerLaunch"] = GpuInfo.Text((long)bytesPerLaunch),
+            ["bytesCounted"] = $"{test.AccessesPerElement()} accesses per element (STREAM convention)",
+            ["gridSize"] = GpuInfo.Text(grid),
+            ["blockSize"] = GpuInfo.Text(StreamModule.BlockSize),
+            ["launchesPerSample"] = GpuInfo.Text(launches),
+        };
+        session.Stream.Synchronize();
+        return new MemoryTestResult(series, Validate(test, arrays, partialSums, grid), info);
+    }
+
+    private static KernelArguments Arguments(GpuMemoryTest test, StreamArrays arrays, DeviceBuffer partialSums)
+    {
+        var arguments = default(KernelArguments);
+        switch (test)
+        {
+            case GpuMemoryTest.Copy:
+                arguments.Add(arrays.A);
+                arguments.Add(arrays.C);
+                break;
+            case GpuMemoryTest.Scale:
+                arguments.Add(arrays.B);
+                arguments.Add(arrays.C);
+                arguments.Add(StreamExpectation.Scalar);
+                break;
+            case GpuMemoryTest.Add:
+                arguments.Add(arrays.A);
+                arguments.Add(arrays.B);
+                arguments.Add(arrays.C);
+                break;
+            case GpuMemoryTest.Triad:
+                arguments.Add(arrays.A);
+                arguments.Add(arrays.B);
+                arguments.Add(arrays.C);
+                arguments.Add(StreamExpectation.Scalar);
+                break;
+            case GpuMemoryTest.Read:
+                arguments.Add(arrays.A);
+                arguments.Add(partialSums);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(test), test, "not a STREAM kernel");
+        }
+
+        arguments.Add(arrays.Vectors);
+        return arguments;
+    }
+
+    private static Correctness Validate(GpuMemoryTest test, StreamArrays arrays, DeviceBuffer partialSums, uint grid)
+    {
+        (StreamExpectation.Array output, double value) = StreamExpectation.For(test);
+        if (test != GpuMemoryTest.Read)
+        {
+            return new Correctness(arrays.Elements, arrays.CountWrong(arrays.Get(output), value));
+        }
+
+        double[] partial = new double[grid];
+        partialSums.CopyTo<double>(partial);
+        double expected = value * arrays.Elements;
+        return new Correctness(1, Math.Abs(partial.Sum() - expected) <= 1e-9 * expected ? 0 : 1);
+    }
+}

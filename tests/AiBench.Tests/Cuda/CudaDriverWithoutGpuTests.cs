@@ -1,0 +1,35 @@
+using AiBench.Cuda;
+using Xunit;
+
+namespace AiBench.Tests.Cuda;
+
+/// <summary>What the bindings do on a machine without the driver (this one, in CI): report, never throw.</summary>
+public class CudaDriverWithoutGpuTests
+{
+    [Fact]
+    public void Without_libcuda_initialisation_reports_why()
+    {
+        if (CudaDriver.TryInitialize(out _))
+        {
+            return; // a GPU machine: the hardware tests cover it
+        }
+
+        Assert.False(CudaDriver.TryInitialize(out string reason));
+        Assert.StartsWith("no CUDA device (", reason, StringComparison.Ordinal);
+        Assert.Equal(0, CudaDriver.DeviceCount);
+        Assert.Contains("no CUDA device", Assert.Throws<CudaException>(CudaDriver.EnsureInitialized).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_nvml_telemetry_is_simply_absent()
+    {
+        if (NvmlTelemetry.TryInitialize(out _))
+        {
+            return;
+        }
+
+        Assert.Null(NvmlTelemetry.TryRead("0000:00:00.0"));
+        Assert.Null(NvmlTelemetry.TryReadPcieLink("0000:00:00.0"));
+        Assert.Null(NvmlTelemetry.TryGetDriverVersion());
+    }
+}

@@ -1,0 +1,91 @@
+using AiBench.Benchmarks.Gpu;
+using AiBench.Core.Errors;
+using Xunit;
+
+namespace AiBench.Tests.Gpu;
+
+public class GpuMemoryAccountingTests
+{
+    [Theory]
+    [InlineData("copy", 2)]
+    [InlineData("scale", 2)]
+    [InlineData("add", 3)]
+    [InlineData("triad", 3)]
+    [InlineData("read", 1)]
+    [InlineData("device_copy", 2)]
+    [InlineData("h2d", 1)]
+    [InlineData("d2h", 1)]
+    [InlineData("bidir", 2)]
+    public void Bytes_are_accesses_times_element_size_times_elements(string name, int accesses)
+    {
+        GpuMemoryTest test = GpuMemoryTests.Parse(name);
+        Assert.Equal(accesses, test.AccessesPerElement());
+        Assert.Equal(accesses * 8.0 * 134_217_728, MemoryTraffic.BytesPerOperation(test, 134_217_728, sizeof(double)));
+        Assert.Equal(accesses * (1.0 * (1L << 30)), MemoryTraffic.BytesPerOperation(test, 1L << 30));
+        Assert.Equal(name, test.Name());
+    }
+
+    [Theory]
+    [InlineData("triad", "gpu.memory_bandwidth")]
+    [InlineData("device_copy", "gpu.memory_bandwidth")]
+    [InlineData("h2d", "gpu.pcie")]
+    [InlineData("d2h", "gpu.pcie")]
+    [InlineData("bidir", "gpu.pcie_bidir")]
+    public void Each_test_names_its_datasheet_figure(string name, string key) =>
+        Assert.Equal(key, GpuMemoryTests.Parse(name).BaselineKey());
+
+    [Fact]
+    public void The_default_sweep_is_every_test_in_order()
+    {
+        var schema = new GpuMemoryBenchmark().Parameters;
+        var cases = schema.Expand(new Dictionary<string, string>());
+        Assert.Equal(["copy", "scale", "add", "triad", "read", "device_copy", "h2d", "d2h", "bidir"], cases.Select(c => c.GetText("test")));
+        Assert.All(cases, c => Assert.Equal("auto", c.GetText("size")));
+        Assert.Throws<BadInputException>(() => schema.Expand(new Dictionary<string, string> { ["test"] = "memset" }));
+    }
+
+    [Fact]
+    public void Auto_arrays_are_at_least_four_l2_and_one_gib_within_free_memory()
+    {
+        long l2 = 50L << 20;
+        Assert.Equal(1L << 30, MemorySizing.ArrayBytes(null, l2, 80L << 30, 3));
+        Assert.Equal(2L << 30, MemorySizing.ArrayBytes(null, 512L << 20, 80L << 30, 3));
+        long capped = MemorySizing.ArrayBytes(null, l2, 1L << 30, 3);
+        Assert.True(capped * 3 <= (long)((1L << 30) * 0.8));
+        Assert.Equal(0, capped % (2L << 20));
+        Assert.Throws<CouldNotRunException>(() => MemorySizing.ArrayBytes(null, l2, 32L << 20, 3));
+    }
+
+    [Fact]
+    public void Explicit_sizes_are_whole_vectors_and_must_fit()
+    {
+        Assert.Null(MemorySizing.Parse("auto"));
+        Assert.Equal(512L << 20, MemorySizing.Parse("512MiB"));
+        Assert.Equal(1000L / 16 * 16, MemorySizing.Parse("1000"));
+        Assert.Throws<BadInputException>(() => MemorySizing.Parse("8"));
+        Assert.Throws<BadInputException>(() => MemorySizing.Parse("huge"));
+        Assert.Throws<CouldNotRunException>(() => MemorySizing.ArrayBytes(8L << 30, 50L << 20, 16L << 30, 3));
+        Assert.Equal(1L << 30, MemorySizing.TransferBytes(null, 80L << 30, 2));
+    }
+
+    [Fact]
+    public void Each_kernel_leaves_an_exact_value_different_from_the_start()
+    {
+        Assert.Equal((StreamExpectation.Array.C, 0.25), StreamExpectation.For(GpuMemoryTest.Copy));
+        Assert.Equal((StreamExpectation.Array.B, 6.0), StreamExpectation.For(GpuMemoryTest.Scale));
+        Assert.Equal((StreamExpectation.Array.C, 0.75), StreamExpectation.For(GpuMemoryTest.Add));
+        Assert.Equal((StreamExpectation.Array.A, 6.5), StreamExpectation.For(GpuMemoryTest.Triad));
+        Assert.NotEqual(StreamExpectation.InitialC, StreamExpectation.For(GpuMemoryTest.Copy).Value);
+        Assert.NotEqual(StreamExpectation.InitialB, StreamExpectation.For(GpuMemoryTest.Scale).Value);
+        Assert.NotEqual(StreamExpectation.InitialC, StreamExpectation.For(GpuMemoryTest.Add).Value);
+        Assert.NotEqual(StreamExpectation.InitialA, StreamExpectation.For(GpuMemoryTest.Triad).Value);
+    }
+
+    [Fact]
+    public void The_host_pattern_differs_word_to_word()
+    {
+        var words = Enumerable.Range(0, 1000).Select(i => HostPattern.Word(i)).ToHashSet();
+        Assert.Equal(1000, words.Count);
+        Assert.DoesNotContain(0UL, words);
+    }
+}

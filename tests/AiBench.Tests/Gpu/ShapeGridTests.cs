@@ -1,0 +1,58 @@
+using AiBench.Benchmarks.Gpu;
+using AiBench.Core.Errors;
+using Xunit;
+
+namespace AiBench.Tests.Gpu;
+
+public class ShapeGridTests
+{
+    [Fact]
+    public void A_range_is_start_stop_step_inclusive() =>
+        Assert.Equal([1024L, 2048, 3072, 4096], ShapeRange.Parse("m_range", "1024:4096:1024"));
+
+    [Fact]
+    public void A_start_of_zero_means_step_as_in_mamf_finder() =>
+        Assert.Equal([256L, 512, 768], ShapeRange.Parse("m_range", "0:768:256"));
+
+    [Fact]
+    public void A_single_value_and_size_suffixes_are_accepted()
+    {
+        Assert.Equal([4096L], ShapeRange.Parse("n_range", "4096"));
+        Assert.Equal([8192L], ShapeRange.Parse("n_range", "8k"));
+        Assert.Equal([4096L, 8192], ShapeRange.Parse("n_range", "4k:8k:4k"));
+    }
+
+    [Theory]
+    [InlineData("1024:512:256")]
+    [InlineData("1024:4096:0")]
+    [InlineData("1024:4096")]
+    [InlineData("abc")]
+    [InlineData("0")]
+    [InlineData("1:100000:1")]
+    public void Bad_ranges_are_bad_input(string text)
+    {
+        BadInputException e = Assert.Throws<BadInputException>(() => ShapeRange.Parse("m_range", text));
+        Assert.Contains("m_range", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_grid_is_the_cartesian_product_m_slowest()
+    {
+        IReadOnlyList<MatmulShape> shapes = ShapeGrid.Expand("1024:2048:1024", "4096", "1024:2048:1024");
+        Assert.Equal(
+            [new MatmulShape(1024, 4096, 1024), new MatmulShape(1024, 4096, 2048), new MatmulShape(2048, 4096, 1024), new MatmulShape(2048, 4096, 2048)],
+            shapes);
+    }
+
+    [Fact]
+    public void The_default_grid_has_eight_shapes()
+    {
+        IReadOnlyList<MatmulShape> shapes = ShapeGrid.Expand("1024:8192:1024", "4096", "4096");
+        Assert.Equal(8, shapes.Count);
+        Assert.Equal(new MatmulShape(8192, 4096, 4096), shapes[^1]);
+    }
+
+    [Fact]
+    public void Huge_grids_are_refused() =>
+        Assert.Throws<BadInputException>(() => ShapeGrid.Expand("256:20480:256", "256:20480:256", "4096"));
+}
