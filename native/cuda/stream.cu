@@ -1,7 +1,9 @@
 // STREAM kernels for gpu.memory (BabelStream's definitions), compiled at run time by NVRTC.
 // Elements are doubles moved as 16-byte vectors (two doubles: ld/st.global.v2.f64); n counts vectors.
-// Every kernel is a grid-stride loop sized to the device (SMs x resident blocks) that keeps four independent
-// vectors per thread in flight, so enough bytes are outstanding to saturate HBM.
+// Every kernel walks the arrays in tiles of 4 x blockDim vectors, block b taking tiles b, b + grid, ... The grid is
+// sized to the device (SMs x resident blocks); each thread keeps four independent vectors in flight, and the
+// blocks running at one time touch one contiguous window of each array, as BabelStream's one-element-per-thread
+// launch does, instead of scattering concurrent accesses over the whole array like a plain grid-stride loop.
 //   copy  c = a          2 accesses per element
 //   scale b = s * c      2
 //   add   c = a + b      3
@@ -18,14 +20,16 @@ struct alignas(16) vec2 { double x; double y; };
 static __device__ inline vec2 make2(double x, double y) { vec2 v; v.x = x; v.y = y; return v; }
 
 #define STREAM_LOOP(BODY)                                                     \
-    const u64 stride = (u64)gridDim.x * blockDim.x;                           \
-    u64 i = (u64)blockIdx.x * blockDim.x + threadIdx.x;                       \
-    for (; i + 3 * stride < n; i += 4 * stride)                               \
+    const u64 tile = (u64)blockDim.x * 4;                                     \
+    const u64 tiles = n / tile;                                               \
+    for (u64 t = blockIdx.x; t < tiles; t += gridDim.x)                       \
     {                                                                         \
-        const u64 i0 = i, i1 = i + stride, i2 = i + 2 * stride, i3 = i + 3 * stride; \
+        const u64 i0 = t * tile + threadIdx.x, i1 = i0 + blockDim.x;          \
+        const u64 i2 = i1 + blockDim.x, i3 = i2 + blockDim.x;                 \
         BODY(i0, i1, i2, i3)                                                  \
     }                                                                         \
-    for (; i < n; i += stride)                                                \
+    for (u64 i = tiles * tile + (u64)blockIdx.x * blockDim.x + threadIdx.x;   \
+         i < n; i += (u64)gridDim.x * blockDim.x)                             \
     {                                                                         \
         BODY(i, i, i, i)                                                      \
     }

@@ -91,7 +91,7 @@ run_aibench mamf 90 gpu.matmul --set mode=mamf --set dtype=bf16 --set m_range=10
     --set k_range=4096 --budget 8s --max-samples 10
 run_aibench memory 150 gpu.memory --budget 4s --max-samples 20
 # Triad's sensitivity to the grid (0 = as many blocks as fit at once), for tuning without a rebuild.
-run_aibench triad_grid 60 gpu.memory --set test=triad --set blocks_per_sm=0,16,64 --budget 2s --max-samples 10
+run_aibench triad_grid 60 gpu.memory --set test=triad --set blocks_per_sm=0,32,128,512 --budget 2s --max-samples 10
 
 section "PyTorch"
 timeout --kill-after=10 120 "$PYTHON" - "$RESULTS/torch.json" <<'PY'
@@ -228,7 +228,12 @@ PY
 echo
 echo "elapsed: $(( $(date +%s) - STARTED )) s; results in $RESULTS"
 if [[ -n "${OUT:-}" ]]; then
+    # The device tool returns few files, at most two levels deep: one run.json per run (regenerate its
+    # report and charts anywhere with `aibench report <folder>`), the summary and the PyTorch figures.
     mkdir -p "$OUT"
-    cp -r "$RESULTS" "$OUT/"
-    echo "copied to $OUT/$(basename "$RESULTS")"
+    cp "$RESULTS"/summary.txt "$RESULTS"/torch.json "$OUT/" 2>/dev/null
+    for run in "$RESULTS"/*/*/; do
+        cp "$run/run.json" "$OUT/$(basename "$(dirname "$run")").run.json"
+    done
+    echo "copied to $OUT"
 fi

@@ -42,7 +42,7 @@ public sealed class GpuMemoryBenchmark : IBenchmark
             "iterations", ParameterKind.Text, "auto", "operations per sample; auto = about 30 ms (60 ms and 4 copies for host transfers)"),
         new ParameterDefinition(
             "blocks_per_sm", ParameterKind.Integer, "0",
-            "STREAM kernels: blocks of 256 threads per multiprocessor (grid = SMs × this); 0 = as many as fit at once")
+            "STREAM kernels: blocks of 256 threads per multiprocessor (grid = SMs × this); 0 = one block per tile of 1024 vectors, so no block loops (BabelStream's launch shape)")
         {
             Minimum = 0,
             Maximum = 4096,

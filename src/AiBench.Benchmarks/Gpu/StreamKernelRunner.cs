@@ -5,8 +5,10 @@ using AiBench.Cuda;
 namespace AiBench.Benchmarks.Gpu;
 
 /// <summary>
-/// Times one STREAM kernel: a grid of SMs × resident blocks, or SMs × <c>blocks_per_sm</c> (grid-stride loop, 16-byte
-/// vectors), one untimed launch,
+/// Times one STREAM kernel: by default one block per tile of 4 × block-size 16-byte vectors (BabelStream's
+/// one-element-per-thread launch; on an H100 triad reached 3.03 TB/s this way against 2.88 with a grid of SMs ×
+/// resident blocks looping over the tiles), or
+/// SMs × <c>blocks_per_sm</c> blocks looping over the tiles; one untimed launch,
 /// then samples of back-to-back launches between two CUDA events; a sample is bytes moved / elapsed. Afterwards the
 /// output array (or the read kernel's sum) is checked against its exact expected value.
 /// </summary>
@@ -25,7 +27,7 @@ internal static class StreamKernelRunner
         CudaKernel kernel = module.Kernel(StreamModule.KernelName(test));
         uint grid = blocksPerSm > 0
             ? (uint)(session.Device.MultiprocessorCount * blocksPerSm)
-            : session.FullGrid(kernel, StreamModule.BlockSize);
+            : TileGrid(arrays.Elements);
         using DeviceBuffer partialSums = DeviceBuffer.Allocate(session.Context, grid * sizeof(double));
         KernelArguments arguments = Arguments(test, arrays, partialSums);
         double bytesPerLaunch = MemoryTraffic.BytesPerOperation(test, arrays.Elements, sizeof(double));
@@ -64,6 +66,14 @@ internal static class StreamKernelRunner
         };
         session.Stream.Synchronize();
         return new MemoryTestResult(series, Validate(test, arrays, partialSums, grid), info);
+    }
+
+    /// <summary>One block per tile of the kernels' tiled loop (native/cuda/stream.cu), so no block loops.</summary>
+    internal static uint TileGrid(long elements)
+    {
+        long vectors = elements / 2;
+        long tile = (long)StreamModule.BlockSize * 4;
+        return (uint)Math.Clamp((vectors + tile - 1) / tile, 1, int.MaxValue);
     }
 
     private static KernelArguments Arguments(GpuMemoryTest test, StreamArrays arrays, DeviceBuffer partialSums)
