@@ -58,7 +58,12 @@ public sealed class GpuMatmulBenchmark : IBenchmark
             Minimum = 1,
             Maximum = 64,
         },
-        new ParameterDefinition("iterations", ParameterKind.Text, "auto", "products per sample; auto = about 30 ms of products"),
+        new ParameterDefinition("iterations", ParameterKind.Integer, "auto", "products per sample; auto = about 30 ms of products")
+        {
+            Words = ["auto"],
+            Minimum = 1,
+            Maximum = IterationCount.MaxIterations,
+        },
         new ParameterDefinition("device", ParameterKind.Integer, "0", "CUDA device index")
         {
             Minimum = 0,

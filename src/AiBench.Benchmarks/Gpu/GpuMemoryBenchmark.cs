@@ -32,14 +32,21 @@ public sealed class GpuMemoryBenchmark : IBenchmark
             AllowedValues = GpuMemoryTests.Names,
         },
         new ParameterDefinition(
-            "size", ParameterKind.Text, "auto",
+            "size", ParameterKind.Size, "auto",
             "bytes per array (kernels, device_copy) or per transfer (h2d, d2h, bidir); auto = max(4 × L2, 1 GiB) per array, "
             + "1 GiB per transfer, capped by free memory")
         {
             Unit = "B",
+            Words = ["auto"],
+            Minimum = 16,
         },
         new ParameterDefinition(
-            "iterations", ParameterKind.Text, "auto", "operations per sample; auto = about 30 ms (60 ms and 4 copies for host transfers)"),
+            "iterations", ParameterKind.Integer, "auto", "operations per sample; auto = about 30 ms (60 ms and 4 copies for host transfers)")
+        {
+            Words = ["auto"],
+            Minimum = 1,
+            Maximum = IterationCount.MaxIterations,
+        },
         new ParameterDefinition(
             "blocks_per_sm", ParameterKind.Integer, "0",
             "STREAM kernels: blocks of 256 threads per multiprocessor (grid = SMs × this); 0 = one block per tile of 1024 vectors, so no block loops (BabelStream's launch shape)")

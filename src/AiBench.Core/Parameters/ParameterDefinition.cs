@@ -15,12 +15,23 @@ public sealed record ParameterDefinition(string Name, ParameterKind Kind, string
 
     public double? Minimum { get; init; }
 
+    /// <summary>
+    /// Words accepted besides values of <see cref="Kind"/>, kept as text (<c>auto</c> for a size the benchmark
+    /// derives from the hardware); anything else must parse as the kind, so typos fail before a run starts.
+    /// </summary>
+    public IReadOnlyList<string>? Words { get; init; }
+
     public double? Maximum { get; init; }
 
     /// <summary>Parses and validates one value (not a list); throws <see cref="BadInputException"/> naming the parameter.</summary>
     public ParameterValue Parse(string text)
     {
         text = text.Trim();
+        if (Words?.FirstOrDefault(w => string.Equals(w, text, StringComparison.OrdinalIgnoreCase)) is { } word)
+        {
+            return ParameterValue.Of(word);
+        }
+
         ParameterValue value = Kind switch
         {
             ParameterKind.Integer => ParameterValue.Of(ParseInteger(text)),

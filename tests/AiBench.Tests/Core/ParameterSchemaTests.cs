@@ -57,3 +57,19 @@ public class ParameterSchemaTests
         Assert.Contains("more than", e.Message, StringComparison.Ordinal);
     }
 }
+
+public class ParameterWordTests
+{
+    private static readonly ParameterDefinition Size = new("size", ParameterKind.Size, "auto", "bytes per array") { Words = ["auto"] };
+
+    [Fact]
+    public void A_declared_word_is_kept_as_text() => Assert.Equal("auto", Size.Parse("AUTO").AsText());
+
+    [Fact]
+    public void Other_text_must_still_parse_as_the_kind()
+    {
+        Assert.Equal(1 << 30, Size.Parse("1G").AsInt64());
+        var e = Assert.Throws<BadInputException>(() => Size.Parse("lots"));
+        Assert.Contains("parameter 'size'", e.Message, StringComparison.Ordinal);
+    }
+}
