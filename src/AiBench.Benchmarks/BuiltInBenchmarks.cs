@@ -1,0 +1,17 @@
+using AiBench.Benchmarks.Cpu;
+using AiBench.Benchmarks.Gpu;
+using AiBench.Core.Benchmarks;
+
+namespace AiBench.Benchmarks;
+
+/// <summary>The one place every built-in benchmark is registered.</summary>
+public static class BuiltInBenchmarks
+{
+    public static IReadOnlyList<IBenchmark> Create() =>
+    [
+        new CpuMemoryBenchmark(),
+        new CpuGemmBenchmark(),
+        new GpuMatmulBenchmark(),
+        new GpuMemoryBenchmark(),
+    ];
+}
