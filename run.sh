@@ -64,8 +64,9 @@ run_tests() {
   local rc=${PIPESTATUS[0]}
   set -e
   # One plain closing line for CI: "N passed, N failed, N skipped".
-  awk '/(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
-       END { gsub(",", "", p); printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+  # dotnet test's closing block reads "Passed: N" / "Failed: N" / "Skipped: N", one per line.
+  awk '/^ *Passed: *[0-9]+ *$/ { p += $2 } /^ *Failed: *[0-9]+ *$/ { f += $2 } /^ *Skipped: *[0-9]+ *$/ { s += $2 }
+       END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
   rm -f "$log"
   return "$rc"
 }
