@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using AiBench.Cli.Composition;
 using AiBench.Cli.Console;
 using AiBench.Core.Baselines;
@@ -60,49 +61,54 @@ internal static class RunCommand
             Run? reference = parse.GetValue(compare) is { } c ? RunFile.Read(c) : null;
             SystemInfo system = Services.DescribeSystem(catalog);
             string runId = RunDirectory.NewRunId(system.Host, DateTimeOffset.UtcNow);
-            string runDirectory = RunDirectory.Create(parse.GetValue(outDir)!, runId);
+            // In a job started by mpirun or srun every rank runs the same plan, but only rank 0 writes the run
+            // (the collectives yield measurements on rank 0 only); other ranks create no result folder.
+            bool writesResults = AiBench.Benchmarks.Collectives.Launcher.WritesResults;
+            string runDirectory = writesResults ? RunDirectory.Create(parse.GetValue(outDir)!, runId) : runId;
 
             using var interrupt = new CancellationTokenSource();
-            ConsoleCancelEventHandler onCancel = (_, e) =>
+            // First Ctrl-C or SIGTERM: finish the current sample and write partial results (exit 130). A second
+            // signal falls through to the default action and ends the process.
+            void OnSignal(PosixSignalContext signal)
             {
-                // First Ctrl-C: finish the current sample, write partial results. A second one kills the process.
-                e.Cancel = !interrupt.IsCancellationRequested;
+                signal.Cancel = !interrupt.IsCancellationRequested;
                 interrupt.Cancel();
-            };
-            System.Console.CancelKeyPress += onCancel;
-            try
-            {
-                var options = new RunOptions
-                {
-                    RunId = Path.GetFileName(runDirectory),
-                    Tool = ToolVersion.Current,
-                    CommandLine = "aibench " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
-                    Baselines = catalog,
-                    SkuOverride = skuOverride,
-                    Reference = reference,
-                    Logger = logging.CreateLogger("aibench"),
-                };
-                IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
-                if (System.Console.IsOutputRedirected)
-                {
-                    // Logs and CI files are read in editors, not 80-column terminals: keep table rows on one line.
-                    console.Profile.Width = 200;
-                }
+            }
 
-                RunOutcome outcome = await RunWithProgress(plan, system, options, console, error, interrupt.Token);
-                ReportResult written = ReportWriter.Write(outcome.Run, runDirectory);
-                foreach (ExportFailure failure in written.Failures)
-                {
-                    // run.json is written first and alone decides the result; a broken report format is only a warning.
-                    error.WriteLine($"aibench: warning: {failure.Exporter} report not written: {failure.Message}");
-                }
-                SummaryTable.Write(console, outcome.Run, runDirectory);
+            using PosixSignalRegistration sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+            using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+            var options = new RunOptions
+            {
+                RunId = Path.GetFileName(runDirectory),
+                Tool = ToolVersion.Current,
+                CommandLine = "aibench " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
+                Baselines = catalog,
+                SkuOverride = skuOverride,
+                Reference = reference,
+                Logger = logging.CreateLogger("aibench"),
+            };
+            IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+            if (System.Console.IsOutputRedirected)
+            {
+                // Logs and CI files are read in editors, not 80-column terminals: keep table rows on one line.
+                console.Profile.Width = 200;
+            }
+
+            RunOutcome outcome = await RunWithProgress(plan, system, options, console, error, interrupt.Token);
+            if (!writesResults)
+            {
                 return (int)outcome.ExitCode;
             }
-            finally
+
+            ReportResult written = ReportWriter.Write(outcome.Run, runDirectory);
+            foreach (ExportFailure failure in written.Failures)
             {
-                System.Console.CancelKeyPress -= onCancel;
+                // run.json is written first and alone decides the result; a broken report format is only a warning.
+                error.WriteLine($"aibench: warning: {failure.Exporter} report not written: {failure.Message}");
             }
+
+            SummaryTable.Write(console, outcome.Run, runDirectory);
+            return (int)outcome.ExitCode;
         });
         return command;
     }

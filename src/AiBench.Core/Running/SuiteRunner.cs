@@ -113,7 +113,7 @@ public sealed class SuiteRunner(RunOptions options)
         {
             errors.Add(error);
             options.Observer.BenchmarkFailed(error);
-            options.Logger.LogWarning("{Benchmark}: {Kind}: {Message}", error.Benchmark, error.Kind, error.Message);
+            options.Logger.LogDebug("{Benchmark}: {Kind}: {Message}", error.Benchmark, error.Kind, error.Message);
         }
     }
 
