@@ -20,6 +20,7 @@ public static class CliApplication
             SysinfoCommand.Create(output),
             RunCommand.Create(output, error),
             ReportCommand.Create(output, error),
+            MergeCommand.Create(output),
         };
 
         ParseResult parse = root.Parse(args);
