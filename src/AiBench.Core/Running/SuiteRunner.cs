@@ -20,6 +20,9 @@ public sealed class SuiteRunner(RunOptions options)
     /// <summary>The error kind of an optional benchmark this machine cannot run; it does not make the run partial.</summary>
     public const string SkippedKind = "skipped";
 
+    /// <summary>The error kind of a case whose parameters the benchmark rejected when it ran.</summary>
+    public const string BadInputKind = "bad-input";
+
     public async Task<RunOutcome> RunAsync(RunPlan plan, SystemInfo system, CancellationToken cancellationToken)
     {
         DateTimeOffset started = DateTimeOffset.UtcNow;
@@ -103,7 +106,10 @@ public sealed class SuiteRunner(RunOptions options)
             Errors = errors,
             RuleFailures = ruleFailures,
         };
+        // A value only the benchmark itself can judge (a target path that does not exist) is still the user's
+        // mistake: exit 2 like any other bad input, though the other figures of the run are kept.
         ExitCode exit = interrupted ? ExitCode.Interrupted
+            : errors.Any(e => e.Kind == BadInputKind) ? ExitCode.BadInput
             : requiredMissing ? ExitCode.CouldNotRun
             : verdict == VerdictStatus.Fail ? ExitCode.PerformanceFailure
             : ExitCode.Pass;
@@ -151,7 +157,7 @@ public sealed class SuiteRunner(RunOptions options)
         }
         catch (BadInputException e)
         {
-            return new RunError(benchmark.Id, "bad-input", e.Message, benchmarkCase.ToString());
+            return new RunError(benchmark.Id, BadInputKind, e.Message, benchmarkCase.ToString());
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

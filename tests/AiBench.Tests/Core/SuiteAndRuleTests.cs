@@ -216,3 +216,38 @@ public class SuiteAndRuleTests
         }
     }
 }
+
+public class RunTimeBadInputTests
+{
+    [Fact]
+    public async Task A_case_the_benchmark_rejects_as_bad_input_exits_2()
+    {
+        Suite suite = SuiteParser.Parse("name: s\nbenchmarks:\n  - id: test.rejects", "s.yaml");
+        RunPlan plan = RunPlanner.Plan(suite, new BenchmarkRegistry([new RejectingBenchmark()]), [], AiBench.Core.Measuring.MeasurementPolicy.Quick);
+        var options = new RunOptions { RunId = "test", Tool = new ToolInfo("0", null), Baselines = BaselineCatalogTests.Shipped() };
+        RunOutcome outcome = await new SuiteRunner(options).RunAsync(plan, SystemInfo.Unknown, CancellationToken.None);
+        Assert.Equal(ExitCode.BadInput, outcome.ExitCode);
+        Assert.Equal(SuiteRunner.BadInputKind, Assert.Single(outcome.Run.Errors).Kind);
+    }
+
+    /// <summary>Rejects its case when it runs, as storage.io does for a target path that does not exist.</summary>
+    private sealed class RejectingBenchmark : IBenchmark
+    {
+        public string Id => "test.rejects";
+
+        public string Title => "runner test double";
+
+        public ParameterSchema Parameters { get; } = ParameterSchema.Empty;
+
+        public Availability Probe(SystemInfo system) => Availability.Ready;
+
+        public async IAsyncEnumerable<Measurement> RunAsync(BenchmarkContext context, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await Task.Yield();
+            throw new BadInputException("target '/nowhere' does not exist");
+#pragma warning disable CS0162 // An iterator needs a yield to be one.
+            yield break;
+#pragma warning restore CS0162
+        }
+    }
+}
