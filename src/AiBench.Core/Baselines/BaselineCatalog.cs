@@ -78,6 +78,21 @@ public sealed class BaselineCatalog
         Drives.FirstOrDefault(sku => sku.Match.Count > 0
             && sku.Match.All(pattern => model.Contains(pattern, StringComparison.OrdinalIgnoreCase)));
 
+    public DriveSku? FindDrive(string id) => Drives.FirstOrDefault(d => string.Equals(d.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The peak for a drive baseline key, in canonical units: <c>drive.seq_read</c> and <c>drive.seq_write</c> (B/s),
+    /// <c>drive.rand_read_4k_iops</c> and <c>drive.rand_write_4k_iops</c> (op/s).
+    /// </summary>
+    public static double? DrivePeak(DriveSku sku, string key) => key switch
+    {
+        "drive.seq_read" => sku.SeqReadMbps * 1e6,
+        "drive.seq_write" => sku.SeqWriteMbps * 1e6,
+        "drive.rand_read_4k_iops" => sku.RandRead4kIops,
+        "drive.rand_write_4k_iops" => sku.RandWrite4kIops,
+        _ => null,
+    };
+
     public bool IsKnownSku(string id) =>
         FindGpu(id) is not null || Drives.Any(d => string.Equals(d.Id, id, StringComparison.OrdinalIgnoreCase));
 

@@ -12,6 +12,11 @@ public sealed class BaselineResolver(BaselineCatalog catalog, SystemInfo system,
 {
     public Measurement Attach(Measurement measurement)
     {
+        if (measurement.BaselineKey is { } driveKey && driveKey.StartsWith("drive.", StringComparison.Ordinal))
+        {
+            return AttachDrive(measurement, driveKey);
+        }
+
         if (measurement.BaselineKey is not { } key || !key.StartsWith("gpu.", StringComparison.Ordinal))
         {
             return measurement;
@@ -19,6 +24,35 @@ public sealed class BaselineResolver(BaselineCatalog catalog, SystemInfo system,
 
         GpuSku? sku = GpuSkuFor(measurement);
         if (sku is null || catalog.GpuPeak(sku, key) is not { } peak || peak <= 0)
+        {
+            return measurement;
+        }
+
+        double value = measurement.Value;
+        double efficiency = measurement.Better == Direction.Higher ? value / peak : peak / value;
+        return measurement with { Baseline = new BaselineComparison($"vendor:{sku.Id}", peak, efficiency) };
+    }
+
+    /// <summary>
+    /// The drive SKU of a storage measurement: the <c>--sku</c> override when it names a drive, else the model of the
+    /// block device named by the <c>device</c> label (<see cref="SystemInfo.BlockDevices"/>) matched by name.
+    /// </summary>
+    public DriveSku? DriveSkuFor(Measurement measurement)
+    {
+        if (skuOverride is not null && catalog.FindDrive(skuOverride) is { } chosen)
+        {
+            return chosen;
+        }
+
+        return measurement.Labels.TryGetValue("device", out string? name)
+            && system.BlockDevices.FirstOrDefault(d => d.Name == name)?.Model is { Length: > 0 } model
+                ? catalog.MatchDrive(model)
+                : null;
+    }
+
+    private Measurement AttachDrive(Measurement measurement, string key)
+    {
+        if (DriveSkuFor(measurement) is not { } sku || BaselineCatalog.DrivePeak(sku, key) is not { } peak || peak <= 0)
         {
             return measurement;
         }

@@ -1,3 +1,5 @@
+using YamlDotNet.Serialization;
+
 namespace AiBench.Core.Baselines;
 
 /// <summary>An NVMe drive's launch specification as in <c>suites/baselines/drives.yaml</c> (MB/s = 1e6 B/s).</summary>
@@ -13,8 +15,11 @@ public sealed class DriveSku
 
     public double? SeqWriteMbps { get; set; }
 
+    // The underscored naming convention would expect "rand_read4k_iops"; the file says "rand_read_4k_iops".
+    [YamlMember(Alias = "rand_read_4k_iops")]
     public double? RandRead4kIops { get; set; }
 
+    [YamlMember(Alias = "rand_write_4k_iops")]
     public double? RandWrite4kIops { get; set; }
 
     public string Source { get; set; } = "";

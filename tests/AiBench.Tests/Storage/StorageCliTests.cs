@@ -1,0 +1,114 @@
+using System.Text.Json.Nodes;
+using AiBench.Tests.EndToEnd;
+using Json.Schema;
+using Xunit;
+
+namespace AiBench.Tests.Storage;
+
+/// <summary>The real CLI on storage.io: a short run on a disk folder, and the exit codes of its refusals.</summary>
+public class StorageCliTests
+{
+    [Fact]
+    public void A_short_run_writes_results_and_leaves_no_file()
+    {
+        using var folder = new StorageTestFolder();
+        string work = Directory.CreateTempSubdirectory("aibench-storage-e2e").FullName;
+        CliProcess.Result result = CliProcess.Run(work,
+        [
+            "run", "storage.io", "--out", "results", "--set", $"target={folder.Path}", "--set", "size=32MiB",
+            "--set", "runtime=0.5s", "--set", "ramp=0.1s", "--set", "workload=randread-4k-qd32,seqwrite-1m-qd32",
+        ]);
+        Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
+        string runDir = Assert.Single(Directory.GetDirectories(Path.Combine(work, "results")));
+        JsonNode run = JsonNode.Parse(File.ReadAllText(Path.Combine(runDir, "run.json")))!;
+        EvaluationResults validation = JsonSchema.FromFile(Path.Combine(RepoPaths.Root, "docs", "schema", "aibench.run-1.schema.json"))
+            .Evaluate(run, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        Assert.True(validation.IsValid, string.Join("\n", validation.Details.Where(d => d.HasErrors)
+            .Select(d => $"{d.InstanceLocation}: {string.Join(", ", d.Errors!.Values)}")));
+        JsonArray measurements = run["measurements"]!.AsArray();
+        Assert.Contains(measurements, m => (string?)m!["metric"] == "iops" && (string?)m["params"]!["workload"] == "randread-4k-qd32");
+        Assert.Contains(measurements, m => (string?)m!["metric"] == "bandwidth" && (string?)m["params"]!["workload"] == "seqwrite-1m-qd32");
+        Assert.Contains(measurements, m => (string?)m!["metric"] == "latency" && (string?)m["labels"]!["percentile"] == "p99");
+        Assert.True(File.Exists(Path.Combine(runDir, "charts", "storage.io.iops.svg")));
+        Assert.Empty(folder.Files());
+        Directory.Delete(work, recursive: true);
+    }
+
+    [Fact]
+    public async Task Ctrl_c_mid_run_writes_a_partial_result_exits_130_and_leaves_no_file()
+    {
+        using var folder = new StorageTestFolder();
+        string work = Directory.CreateTempSubdirectory("aibench-storage-e2e").FullName;
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = work, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        foreach (string a in new[]
+        {
+            Path.Combine(AppContext.BaseDirectory, "aibench.dll"), "run", "storage.io", "--out", "results", "--set", $"target={folder.Path}",
+            "--set", "size=32MiB", "--set", "runtime=30s", "--set", "ramp=0s", "--set", "workload=randread-4k-qd32",
+        })
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(timeout.Token);
+        string output = await stdout + await stderr;
+        Assert.True(process.ExitCode == 130, $"exit {process.ExitCode}\n{output}");
+        string runDir = Assert.Single(Directory.GetDirectories(Path.Combine(work, "results")));
+        JsonNode run = JsonNode.Parse(File.ReadAllText(Path.Combine(runDir, "run.json")))!;
+        Assert.Equal("partial", (string?)run["status"]);
+        Assert.Empty(folder.Files());
+        Directory.Delete(work, recursive: true);
+    }
+
+    [Fact]
+    public void A_memory_file_system_exits_3_with_one_clear_line()
+    {
+        if (!Directory.Exists("/dev/shm"))
+        {
+            return;
+        }
+
+        (int exit, JsonNode error) = RunRefused("/dev/shm");
+        Assert.Equal(3, exit);
+        Assert.Equal("could-not-run", (string?)error["kind"]);
+        Assert.Contains("tmpfs", (string?)error["message"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_target_is_bad_input_and_exits_2()
+    {
+        (int exit, JsonNode error) = RunRefused("/nonexistent/aibench-target");
+        Assert.Equal(2, exit);
+        Assert.Equal("bad-input", (string?)error["kind"]);
+        Assert.Contains("does not exist", (string?)error["message"], StringComparison.Ordinal);
+    }
+
+    private static (int Exit, JsonNode Error) RunRefused(string target)
+    {
+        string work = Directory.CreateTempSubdirectory("aibench-storage-e2e").FullName;
+        try
+        {
+            CliProcess.Result result = CliProcess.Run(work,
+                ["run", "storage.io", "--out", "results", "--set", $"target={target}", "--set", "workload=randread-4k-qd32", "--set", "runtime=0.2s"]);
+            string runDir = Assert.Single(Directory.GetDirectories(Path.Combine(work, "results")));
+            JsonNode run = JsonNode.Parse(File.ReadAllText(Path.Combine(runDir, "run.json")))!;
+            return (result.ExitCode, run["errors"]!.AsArray().Single()!);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+}

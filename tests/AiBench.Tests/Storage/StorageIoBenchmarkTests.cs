@@ -1,0 +1,219 @@
+using AiBench.Benchmarks.Hosts;
+using AiBench.Benchmarks.Storage;
+using AiBench.Core.Benchmarks;
+using AiBench.Core.Errors;
+using AiBench.Core.Hosts;
+using AiBench.Core.Measuring;
+using AiBench.Core.Parameters;
+using AiBench.Core.Results;
+using AiBench.Core.Units;
+using Xunit;
+
+namespace AiBench.Tests.Storage;
+
+public class StorageIoBenchmarkTests
+{
+    private static readonly SystemInfo ThisMachine = SystemInfoCollector.Collect();
+
+    public static TheoryData<string> Workloads()
+    {
+        var data = new TheoryData<string>();
+        foreach (string name in StorageWorkload.Names)
+        {
+            data.Add(name);
+        }
+
+        return data;
+    }
+
+    private static BenchmarkContext Context(Dictionary<string, string> settings, string? scratch = null)
+    {
+        BenchmarkCase c = Assert.Single(new StorageIoBenchmark().Parameters.Expand(settings));
+        return new BenchmarkContext
+        {
+            Case = c, Policy = MeasurementPolicy.Quick, System = ThisMachine, ScratchDirectory = scratch ?? Path.GetTempPath(),
+        };
+    }
+
+    private static Dictionary<string, string> Short(string target, string workload = "randread-4k-qd32") => new()
+    {
+        ["target"] = target, ["workload"] = workload, ["size"] = "32MiB", ["runtime"] = "0.5s", ["ramp"] = "0.1s",
+    };
+
+    private static Task<List<Measurement>> Run(BenchmarkContext context, CancellationToken token = default) =>
+        new StorageIoBenchmark().RunAsync(context, token).ToListAsync(token).AsTask();
+
+    [Fact]
+    public void The_default_sweep_is_sequential_and_random_reads()
+    {
+        IReadOnlyList<BenchmarkCase> cases = new StorageIoBenchmark().Parameters.Expand(new Dictionary<string, string>());
+        Assert.Equal(["seqread-1m-qd32", "randread-4k-qd32"], cases.Select(c => c.GetText("workload")));
+        Assert.True(new StorageIoBenchmark().Probe(ThisMachine).IsReady, new StorageIoBenchmark().Probe(ThisMachine).ToString());
+    }
+
+    [Fact]
+    public void Parameters_override_the_named_workload()
+    {
+        BenchmarkCase c = Assert.Single(new StorageIoBenchmark().Parameters.Expand(new Dictionary<string, string>
+        {
+            ["workload"] = "randread-4k-qd32", ["bs"] = "16k", ["qd"] = "8", ["jobs"] = "2", ["read"] = "50", ["pattern"] = "seq",
+        }));
+        StorageWorkload w = StorageIoBenchmark.Resolve(c);
+        Assert.Equal((16384, 8, 2, false, 50), (w.BlockSize, w.QueueDepth, w.Jobs, w.Random, w.ReadPercent));
+    }
+
+    [Theory]
+    [MemberData(nameof(Workloads))]
+    public async Task Each_workload_runs_briefly_and_leaves_no_file(string workload)
+    {
+        using var folder = new StorageTestFolder();
+        Dictionary<string, string> settings = Short(folder.Path, workload);
+        settings["runtime"] = "0.3s";
+        settings["verify"] = "true";
+        List<Measurement> measurements = await Run(Context(settings));
+
+        Measurement bandwidth = Assert.Single(measurements, m => m.Metric == "bandwidth");
+        Measurement iops = Assert.Single(measurements, m => m.Metric == "iops");
+        Assert.Equal(Unit.BytesPerSecond, bandwidth.Unit);
+        Assert.Equal(Unit.OperationsPerSecond, iops.Unit);
+        Assert.True(bandwidth.Value > 0 && iops.Value > 0);
+        Assert.Equal(["p50", "p90", "p99", "p99.9", "p99.99", "max"],
+            measurements.Where(m => m.Metric == "latency").Select(m => m.Labels["percentile"]));
+        Assert.All(measurements.Where(m => m.Metric == "latency"), m => Assert.Equal(Direction.Lower, m.Better));
+        StorageWorkload w = StorageWorkload.Parse(workload);
+        Assert.Equal(w.BlockSize, bandwidth.Value / iops.Value, 3);
+        Assert.Contains(bandwidth.Info!["engine"], new[] { "io_uring", "libaio" });
+        Assert.Equal(0, bandwidth.Correct!.Wrong);
+        if (w.Reads)
+        {
+            Assert.True(bandwidth.Correct.Checked > 0);
+        }
+
+        Assert.Empty(folder.Files());
+    }
+
+    [Fact]
+    public async Task The_libaio_engine_is_recorded_when_chosen()
+    {
+        using var folder = new StorageTestFolder();
+        Dictionary<string, string> settings = Short(folder.Path);
+        settings["engine"] = "libaio";
+        List<Measurement> measurements = await Run(Context(settings));
+        Assert.All(measurements, m => Assert.Equal("libaio", m.Info!["engine"]));
+    }
+
+    [Fact]
+    public async Task Keep_leaves_the_file()
+    {
+        using var folder = new StorageTestFolder();
+        Dictionary<string, string> settings = Short(folder.Path);
+        settings["keep"] = "true";
+        await Run(Context(settings));
+        string file = Assert.Single(folder.Files());
+        Assert.Equal(32 << 20, new FileInfo(file).Length);
+    }
+
+    [Fact]
+    public async Task A_missing_target_is_bad_input()
+    {
+        var e = await Assert.ThrowsAsync<BadInputException>(() => Run(Context(Short("/nonexistent/aibench-target"))));
+        Assert.Contains("does not exist", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_folder_where_no_file_can_be_created_is_bad_input()
+    {
+        // procfs: a folder no one can create files in.
+        await Assert.ThrowsAsync<BadInputException>(() => Run(Context(Short("/proc/self"))));
+    }
+
+    [Fact]
+    public async Task A_memory_file_system_could_not_run_and_names_it()
+    {
+        if (!Directory.Exists("/dev/shm"))
+        {
+            return;
+        }
+
+        var e = await Assert.ThrowsAsync<CouldNotRunException>(() => Run(Context(Short("/dev/shm"))));
+        Assert.Contains("tmpfs", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Directory.GetFiles("/dev/shm"), f => f.Contains("aibench-storage-io", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Not_enough_free_space_could_not_run()
+    {
+        using var folder = new StorageTestFolder();
+        Dictionary<string, string> settings = Short(folder.Path);
+        settings["size"] = "1000TiB";
+        var e = await Assert.ThrowsAsync<CouldNotRunException>(() => Run(Context(settings)));
+        Assert.Contains("free space", e.Message, StringComparison.Ordinal);
+        Assert.Empty(folder.Files());
+    }
+
+    [Fact]
+    public async Task An_existing_file_is_never_written_without_permission()
+    {
+        using var folder = new StorageTestFolder();
+        string file = Path.Combine(folder.Path, "precious.dat");
+        File.WriteAllBytes(file, new byte[1 << 20]);
+        await Assert.ThrowsAsync<BadInputException>(() => Run(Context(Short(file, "randwrite-4k-qd32"))));
+        Assert.All(File.ReadAllBytes(file), b => Assert.Equal(0, b));
+
+        // Reads of an existing file are fine, and the file stays.
+        List<Measurement> read = await Run(Context(Short(file, "randread-4k-qd32")));
+        Assert.Contains(read, m => m.Metric == "iops");
+        Assert.True(File.Exists(file));
+    }
+
+    [Fact]
+    public async Task Block_devices_refuse_writes_without_allow_destructive_and_need_permission()
+    {
+        if (!OperatingSystem.IsLinux() || Environment.UserName != "root")
+        {
+            return; // mknod needs root
+        }
+
+        using var folder = new StorageTestFolder();
+        string node = Path.Combine(folder.Path, "fake-device");
+        // A block device node of a device that does not exist: stat says block device, open fails.
+        var mknod = System.Diagnostics.Process.Start("mknod", [node, "b", "259", "4000"]);
+        await mknod.WaitForExitAsync();
+        Assert.Equal(0, mknod.ExitCode);
+
+        var refused = await Assert.ThrowsAsync<BadInputException>(() => Run(Context(Short(node, "randwrite-4k-qd32"))));
+        Assert.Contains("allow-destructive", refused.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<CouldNotRunException>(() => Run(Context(Short(node, "randread-4k-qd32"))));
+    }
+
+    [Fact]
+    public async Task Cancelling_returns_the_completed_slices_and_deletes_the_file()
+    {
+        using var folder = new StorageTestFolder();
+        Dictionary<string, string> settings = Short(folder.Path);
+        settings["runtime"] = "20s";
+        settings["ramp"] = "0s";
+        using var cancel = new CancellationTokenSource();
+        var canceller = new Thread(() =>
+        {
+            Thread.Sleep(1500);
+            cancel.Cancel();
+        }) { IsBackground = true };
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        canceller.Start();
+        List<Measurement> measurements;
+        try
+        {
+            measurements = await new StorageIoBenchmark().RunAsync(Context(settings), cancel.Token).ToListAsync();
+        }
+        catch (OperationCanceledException)
+        {
+            measurements = [];
+        }
+
+        canceller.Join();
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), watch.Elapsed.ToString());
+        Assert.All(measurements, m => Assert.Equal("Cancelled", m.Info!["stopReason"]));
+        Assert.Empty(folder.Files());
+    }
+}
