@@ -14,6 +14,11 @@ internal static class NativeLibraryNames
 
     public const string AiBenchNativeFile = "libaibench_native.so";
 
+    /// <summary>The MPI shim of the collectives (native/mpi), built only where an MPI is installed.</summary>
+    public const string AiBenchMpi = "aibench_mpi";
+
+    public const string AiBenchMpiFile = "libaibench_mpi.so";
+
     /// <summary>
     /// OpenBLAS's runtime soname, its development symlink, then a generic CBLAS (reference or ATLAS: correct, but
     /// slow; the measurement records which library answered).

@@ -33,12 +33,14 @@ internal static class NativeLibraryResolver
     }
 
     private static nint Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath) =>
-        libraryName is NativeLibraryNames.AiBenchNative or NativeLibraryNames.OpenBlas ? Load(libraryName).Handle : 0;
+        libraryName is NativeLibraryNames.AiBenchNative or NativeLibraryNames.OpenBlas or NativeLibraryNames.AiBenchMpi
+            ? Load(libraryName).Handle : 0;
 
     private static LoadedLibrary LoadUncached(string logicalName) => logicalName switch
     {
         NativeLibraryNames.AiBenchNative => LoadAiBenchNative(),
         NativeLibraryNames.OpenBlas => LoadFirst(NativeLibraryNames.OpenBlasFiles),
+        NativeLibraryNames.AiBenchMpi => LoadAiBenchMpi(),
         _ => LoadedLibrary.Failed($"no native library is known as '{logicalName}'"),
     };
 
@@ -61,6 +63,27 @@ internal static class NativeLibraryResolver
         return LoadedLibrary.Failed(
             $"{NativeLibraryNames.AiBenchNativeFile} not found beside the application ({AppContext.BaseDirectory}); "
             + "build it with 'dotnet build' (needs cmake and a C compiler; ./run.sh installs them)");
+    }
+
+    private static LoadedLibrary LoadAiBenchMpi()
+    {
+        // Same places as libaibench_native. It links the host's libmpi, so a failure names both possible causes.
+        string besideApp = Path.Combine(AppContext.BaseDirectory, NativeLibraryNames.AiBenchMpiFile);
+        if (NativeLibrary.TryLoad(besideApp, out nint handle))
+        {
+            return new LoadedLibrary(handle, besideApp, null);
+        }
+
+        if (NativeLibrary.TryLoad(NativeLibraryNames.AiBenchMpi, ThisAssembly, DllImportSearchPath.AssemblyDirectory, out handle))
+        {
+            return new LoadedLibrary(handle, NativeLibraryNames.AiBenchMpiFile, null);
+        }
+
+        string why = File.Exists(besideApp)
+            ? $"{besideApp} exists but does not load (is the MPI it was built against installed here? e.g. 'apt-get install openmpi-bin')"
+            : $"{NativeLibraryNames.AiBenchMpiFile} not found beside the application ({AppContext.BaseDirectory}); it is built only where "
+              + "an MPI is installed: install one ('apt-get install libopenmpi-dev openmpi-bin') and rebuild with 'dotnet build'";
+        return LoadedLibrary.Failed(why);
     }
 
     private static LoadedLibrary LoadFirst(IReadOnlyList<string> files)

@@ -19,5 +19,8 @@ internal static partial class Interop
 
         /// <summary>NVML, read-only telemetry; part of the NVIDIA driver.</summary>
         internal const string Nvml = "libnvidia-ml.so.1";
+
+        /// <summary>NCCL (libnccl.so.2: system package or PyTorch's nvidia/nccl/lib wheel folder).</summary>
+        internal const string Nccl = "libnccl.so.2";
     }
 }

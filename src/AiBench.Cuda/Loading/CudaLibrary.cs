@@ -14,4 +14,7 @@ public enum CudaLibrary
 
     /// <summary>libnvidia-ml.so.1, NVML (part of the NVIDIA driver).</summary>
     Nvml,
+
+    /// <summary>libnccl.so.2, NVIDIA's collectives (a system package, or the nvidia-nccl wheel PyTorch installs).</summary>
+    Nccl,
 }

@@ -14,6 +14,7 @@ public static class CudaLibraryFiles
         CudaLibrary.Nvrtc => "libnvrtc.so",
         CudaLibrary.CublasLt => "libcublasLt.so",
         CudaLibrary.Nvml => "libnvidia-ml.so.1",
+        CudaLibrary.Nccl => "libnccl.so.2",
         _ => throw new ArgumentOutOfRangeException(nameof(library), library, null),
     };
 
@@ -28,11 +29,12 @@ public static class CudaLibraryFiles
         CudaLibrary.Nvml => ["libnvidia-ml.so.1", "libnvidia-ml.so"],
         CudaLibrary.Nvrtc => Versioned("libnvrtc.so", maxMajorVersion),
         CudaLibrary.CublasLt => Versioned("libcublasLt.so", maxMajorVersion),
+        CudaLibrary.Nccl => ["libnccl.so.2", "libnccl.so"],
         _ => throw new ArgumentOutOfRangeException(nameof(library), library, null),
     };
 
     /// <summary>Whether the library ships with the CUDA toolkit and in pip wheels (rather than with the driver).</summary>
-    public static bool IsToolkitLibrary(CudaLibrary library) => library is CudaLibrary.Nvrtc or CudaLibrary.CublasLt;
+    public static bool IsToolkitLibrary(CudaLibrary library) => library is CudaLibrary.Nvrtc or CudaLibrary.CublasLt or CudaLibrary.Nccl;
 
     /// <summary>
     /// Whether a file in a PyTorch <c>torch/lib</c> folder is this library under a hashed name

@@ -39,6 +39,7 @@ public static class CudaLibraryLoader
             Interop.Libraries.Nvrtc => CudaLibrary.Nvrtc,
             Interop.Libraries.CublasLt => CudaLibrary.CublasLt,
             Interop.Libraries.Nvml => CudaLibrary.Nvml,
+            Interop.Libraries.Nccl => CudaLibrary.Nccl,
             _ => null,
         };
         return library is { } known ? Load(known).Handle : 0;
