@@ -15,7 +15,7 @@ say() { printf 'run.sh: %s\n' "$*" >&2; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # System packages: a C toolchain and CMake for native/, OpenBLAS for cpu.gemm, fonts for chart text.
-APT_PACKAGES=(cmake gcc g++ make libopenblas0 libgomp1 fontconfig fonts-dejavu-core ca-certificates curl)
+APT_PACKAGES=(cmake gcc g++ make liburing-dev libaio-dev libopenblas0 libgomp1 libopenmpi-dev openmpi-bin iproute2 fontconfig fonts-dejavu-core ca-certificates curl)
 
 install_packages() {
   local missing=()

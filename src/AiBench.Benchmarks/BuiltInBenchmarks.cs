@@ -1,3 +1,4 @@
+using AiBench.Benchmarks.Collectives;
 using AiBench.Benchmarks.Cpu;
 using AiBench.Benchmarks.Gpu;
 using AiBench.Core.Benchmarks;
@@ -13,5 +14,7 @@ public static class BuiltInBenchmarks
         new CpuGemmBenchmark(),
         new GpuMatmulBenchmark(),
         new GpuMemoryBenchmark(),
+        new Storage.StorageIoBenchmark(),
+        new AllReduceBenchmark(), new AllGatherBenchmark(), new ReduceScatterBenchmark(), new BroadcastBenchmark(), new AllToAllBenchmark(),
     ];
 }
