@@ -268,6 +268,11 @@ static inline void complete(struct job *j, struct slot *s, long res, uint64_t no
     if (!s->is_write && sh->config->verify) {
         check(j, s);
     }
+    /* A slot refilled earlier in this same reap pass can complete before the pass ends (inline, inside the
+       submitting call): its completion is observed now, not at the pass's start, or its latency would wrap. */
+    if (now < s->submit_ns) {
+        now = now_ns();
+    }
     uint32_t slice = 0;
     if (sh->time_based) {
         if (now < sh->measure_start_ns || now >= sh->end_ns) {

@@ -50,6 +50,7 @@ public class IoEngineTests
         Assert.Equal(0, read.Errors);
         Assert.Equal(3000, LatencyHistogram.Count(read.Histogram(0)));
         Assert.True(read.LatencyMinNs > 0 && read.LatencyMaxNs >= read.LatencyMinNs);
+        Assert.True(read.LatencyMaxNs < 10_000_000_000, $"max latency {read.LatencyMaxNs} ns: a wrapped (negative) latency");
     }
 
     [Fact]
