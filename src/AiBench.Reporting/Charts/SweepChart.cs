@@ -14,7 +14,6 @@ namespace AiBench.Reporting.Charts;
 internal static class SweepChart
 {
     private const int MaxBaselineLines = 4;
-    private const double LogAxisSpan = 100;
 
     public static (Plot Plot, int Width, int Height) Create(ChartSpec spec)
     {
@@ -23,8 +22,7 @@ internal static class SweepChart
         List<BaselineComparison> baselines = all.Select(m => m.Baseline).OfType<BaselineComparison>()
             .DistinctBy(b => b.Value).Take(MaxBaselineLines).ToList();
         ValueScale scale = ValueScale.For(all.Select(m => m.Value).Concat(baselines.Select(b => b.Value)), spec.Unit);
-        bool logY = all.All(m => m.Better == Direction.Lower && m.Value > 0 && (m.Stats?.P5 ?? m.Value) > 0)
-            && all.Max(m => m.Value) / all.Min(m => m.Value) > LogAxisSpan;
+        bool logY = LogValueAxis.Suits(all);
         double ToAxis(double value) => logY ? Math.Log10(scale.Apply(value)) : scale.Apply(value);
 
         var plot = new Plot();
@@ -57,11 +55,7 @@ internal static class SweepChart
         plot.Axes.Bottom.TickGenerator = SizeAxis.TickGenerator(parameter);
         if (logY)
         {
-            plot.Axes.Left.TickGenerator = new NumericAutomatic
-            {
-                IntegerTicksOnly = true,
-                LabelFormatter = y => Math.Pow(10, y).ToString("G4", CultureInfo.InvariantCulture),
-            };
+            plot.Axes.Left.TickGenerator = LogValueAxis.TickGenerator();
         }
 
         plot.Title(spec.Title);
