@@ -64,7 +64,7 @@ public sealed class CpuMemoryBenchmark : IBenchmark
         }
 
         StreamKernel kernel = StreamKernels.Parse(context.Case.GetText("kernel"));
-        long arrayBytes = StreamArraySize.Parse(context.Case.GetText("size")) ?? StreamArraySize.Auto(context.System);
+        long arrayBytes = context.Case.GetOptionalInt64("size") ?? StreamArraySize.Auto(context.System);
         long elements = arrayBytes / sizeof(double);
         if (context.System.MemoryBytes > 0 && 3 * arrayBytes > context.System.MemoryBytes / 2)
         {

@@ -15,24 +15,6 @@ internal static class StreamArraySize
     /// <summary>Used when the last-level cache size is unknown: 4× the largest LLCs in common servers.</summary>
     public const long UnknownCacheBytes = 1L << 30;
 
-    /// <summary>The <c>size</c> parameter: null for <c>auto</c>, else bytes per array (binary suffixes, as every size parameter).</summary>
-    public static long? Parse(string text)
-    {
-        if (string.Equals(text.Trim(), "auto", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        if (!ByteSize.TryParse(text, out long bytes, out string? error))
-        {
-            throw new BadInputException($"parameter 'size': {error}; or use 'auto'");
-        }
-
-        return bytes >= sizeof(double)
-            ? bytes
-            : throw new BadInputException($"parameter 'size': value '{text}' is smaller than one 8-byte element");
-    }
-
     /// <summary>
     /// Bytes per array for <c>size=auto</c>: max(4 × LLC, 64 MiB), but the three arrays together at most a quarter of
     /// the machine's memory, so a small VM with a huge shared LLC is not pushed into swap. Rounded down to whole

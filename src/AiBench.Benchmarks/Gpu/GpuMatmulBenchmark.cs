@@ -97,7 +97,7 @@ public sealed class GpuMatmulBenchmark : IBenchmark
             : [new MatmulShape(@case.GetInt64("m"), @case.GetInt64("n"), @case.GetInt64("k"))];
         CheckDimensions(type, shapes);
         int algorithms = @case.GetInt32("algorithms");
-        int? iterations = IterationCount.Parse(@case.GetText("iterations"));
+        int? iterations = (int?)@case.GetOptionalInt64("iterations");
         int ordinal = @case.GetInt32("device");
         GpuAvailability.EnsureReady(needsCublasLt: true);
 

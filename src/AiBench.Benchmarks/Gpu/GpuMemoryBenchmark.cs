@@ -73,8 +73,8 @@ public sealed class GpuMemoryBenchmark : IBenchmark
     private Measurement Measure(BenchmarkContext context, CancellationToken cancellationToken)
     {
         GpuMemoryTest test = GpuMemoryTests.Parse(context.Case.GetText("test"));
-        long? requestedBytes = MemorySizing.Parse(context.Case.GetText("size"));
-        int? iterations = IterationCount.Parse(context.Case.GetText("iterations"));
+        long? requestedBytes = MemorySizing.WholeVectors(context.Case.GetOptionalInt64("size"));
+        int? iterations = (int?)context.Case.GetOptionalInt64("iterations");
         int ordinal = context.Case.GetInt32("device");
         int blocksPerSm = context.Case.GetInt32("blocks_per_sm");
         GpuAvailability.EnsureReady(needsCublasLt: false);

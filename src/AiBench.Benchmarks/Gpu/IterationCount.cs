@@ -1,4 +1,3 @@
-using System.Globalization;
 using AiBench.Core.Errors;
 
 namespace AiBench.Benchmarks.Gpu;
@@ -13,20 +12,6 @@ internal static class IterationCount
     public const double TargetSampleSeconds = 0.03;
 
     public const int MaxIterations = 100_000;
-
-    /// <summary>null for <c>auto</c>, else the positive count.</summary>
-    public static int? Parse(string text)
-    {
-        if (string.Equals(text.Trim(), "auto", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int count) && count is > 0 and <= MaxIterations
-            ? count
-            : throw new BadInputException(
-                $"parameter 'iterations': value '{text}' is not 'auto' or a whole number from 1 to {MaxIterations}");
-    }
 
     /// <summary>Operations per sample for a sample of about <paramref name="targetSeconds"/>, at least <paramref name="minimum"/>.</summary>
     public static int Auto(double secondsPerOperation, double targetSeconds = TargetSampleSeconds, int minimum = 1)

@@ -18,23 +18,8 @@ internal static class MemorySizing
     private const long Vector = 16;
     private const long Smallest = 16L << 20;
 
-    /// <summary>null for <c>auto</c>, else the bytes (binary suffixes, as every size parameter).</summary>
-    public static long? Parse(string text)
-    {
-        if (string.Equals(text.Trim(), "auto", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        if (!ByteSize.TryParse(text, out long bytes, out string? error))
-        {
-            throw new BadInputException($"parameter 'size': {error}; or use 'auto'");
-        }
-
-        return bytes >= Vector
-            ? bytes / Vector * Vector
-            : throw new BadInputException($"parameter 'size': value '{text}' is smaller than one 16-byte vector");
-    }
+    /// <summary>A requested size (null for <c>auto</c>) rounded down to whole 16-byte vectors.</summary>
+    public static long? WholeVectors(long? requested) => requested / Vector * Vector;
 
     public static long ArrayBytes(long? requested, long l2Bytes, long freeBytes, int arrays) =>
         Size(requested, Math.Max(4 * l2Bytes, MinimumAutoArrayBytes), freeBytes, arrays);

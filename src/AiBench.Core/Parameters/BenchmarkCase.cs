@@ -23,6 +23,12 @@ public sealed class BenchmarkCase
 
     public long GetInt64(string name) => this[name].AsInt64();
 
+    /// <summary>
+    /// The number, or null when the value is one of the parameter's declared words (<c>auto</c>): the schema has
+    /// already parsed and range-checked it, so benchmarks never re-parse the text.
+    /// </summary>
+    public long? GetOptionalInt64(string name) => this[name].IsNumber ? this[name].AsInt64() : null;
+
     public int GetInt32(string name) => this[name].AsInt32();
 
     public double GetDouble(string name) => this[name].AsDouble();

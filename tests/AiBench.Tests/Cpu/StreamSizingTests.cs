@@ -39,13 +39,17 @@ public class StreamSizingTests
     [InlineData("4MiB", 4L << 20)]
     [InlineData("1G", 1L << 30)]
     [InlineData("1MB", 1_000_000L)]
-    public void Size_is_auto_or_bytes(string text, long? expected) => Assert.Equal(expected, StreamArraySize.Parse(text));
+    public void Size_is_auto_or_bytes(string text, long? expected) => Assert.Equal(expected, Size(text));
 
     [Theory]
     [InlineData("lots")]
     [InlineData("4")]
     [InlineData("")]
-    public void Bad_sizes_are_bad_input(string text) => Assert.Throws<BadInputException>(() => StreamArraySize.Parse(text));
+    public void Bad_sizes_are_bad_input(string text) => Assert.Throws<BadInputException>(() => Size(text));
+
+    /// <summary>The size as the benchmark reads it: parsed and checked by its parameter schema.</summary>
+    private static long? Size(string text) =>
+        new CpuMemoryBenchmark().Parameters.Expand(new Dictionary<string, string> { ["size"] = text })[0].GetOptionalInt64("size");
 
     [Theory]
     [InlineData("copy", 2)]

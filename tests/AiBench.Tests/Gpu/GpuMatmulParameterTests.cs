@@ -53,10 +53,10 @@ public class GpuMatmulParameterTests
     [Fact]
     public void Iterations_are_auto_or_a_positive_count()
     {
-        Assert.Null(IterationCount.Parse("auto"));
-        Assert.Equal(50, IterationCount.Parse("50"));
-        Assert.Throws<BadInputException>(() => IterationCount.Parse("0"));
-        Assert.Throws<BadInputException>(() => IterationCount.Parse("many"));
+        Assert.Null(Assert.Single(Expand(("iterations", "auto"))).GetOptionalInt64("iterations"));
+        Assert.Equal(50, Assert.Single(Expand(("iterations", "50"))).GetOptionalInt64("iterations"));
+        Assert.Throws<BadInputException>(() => Expand(("iterations", "0")));
+        Assert.Throws<BadInputException>(() => Expand(("iterations", "many")));
     }
 
     [Theory]

@@ -59,11 +59,14 @@ public class GpuMemoryAccountingTests
     [Fact]
     public void Explicit_sizes_are_whole_vectors_and_must_fit()
     {
-        Assert.Null(MemorySizing.Parse("auto"));
-        Assert.Equal(512L << 20, MemorySizing.Parse("512MiB"));
-        Assert.Equal(1000L / 16 * 16, MemorySizing.Parse("1000"));
-        Assert.Throws<BadInputException>(() => MemorySizing.Parse("8"));
-        Assert.Throws<BadInputException>(() => MemorySizing.Parse("huge"));
+        // The size as the benchmark reads it: parsed and checked by its schema, then whole vectors.
+        static long? Requested(string text) => MemorySizing.WholeVectors(new GpuMemoryBenchmark().Parameters
+            .Expand(new Dictionary<string, string> { ["size"] = text })[0].GetOptionalInt64("size"));
+        Assert.Null(Requested("auto"));
+        Assert.Equal(512L << 20, Requested("512MiB"));
+        Assert.Equal(1000L / 16 * 16, Requested("1000"));
+        Assert.Throws<BadInputException>(() => Requested("8"));
+        Assert.Throws<BadInputException>(() => Requested("huge"));
         Assert.Throws<CouldNotRunException>(() => MemorySizing.ArrayBytes(8L << 30, 50L << 20, 16L << 30, 3));
         Assert.Equal(1L << 30, MemorySizing.TransferBytes(null, 80L << 30, 2));
     }
