@@ -2,7 +2,7 @@ using AiBench.Core.Benchmarks;
 using AiBench.Core.Parameters;
 using AiBench.Core.Results;
 using AiBench.Core.Running;
-using AiBench.Core.Units;
+using AiBench.Reporting.Text;
 using Spectre.Console;
 
 namespace AiBench.Cli.Console;
@@ -26,7 +26,7 @@ internal sealed class LiveRunObserver(ProgressTask task, IAnsiConsole console) :
     {
         task.Increment(0);
         console.MarkupLine($"  [grey]{Markup.Escape(measurement.Benchmark)} {Markup.Escape(measurement.Metric)}[/] "
-            + $"{Markup.Escape(UnitFormatter.Format(measurement.Value, measurement.Unit))}");
+            + $"{Markup.Escape(MeasurementText.Median(measurement))}");
     }
 
     public void BenchmarkFailed(RunError error) =>

@@ -2,7 +2,7 @@ using AiBench.Core.Benchmarks;
 using AiBench.Core.Parameters;
 using AiBench.Core.Results;
 using AiBench.Core.Running;
-using AiBench.Core.Units;
+using AiBench.Reporting.Text;
 
 namespace AiBench.Cli.Console;
 
@@ -18,7 +18,7 @@ internal sealed class PlainRunObserver(TextWriter error) : IRunObserver
     }
 
     public void MeasurementRecorded(Measurement measurement) =>
-        error.WriteLine($"    {measurement.Metric} = {UnitFormatter.Format(measurement.Value, measurement.Unit)}"
+        error.WriteLine($"    {measurement.Metric} = {MeasurementText.Median(measurement)}"
             + (measurement.Stats is { } s ? $" (n={s.N}, cv={s.Cv:P1})" : ""));
 
     public void BenchmarkFailed(RunError error1) =>

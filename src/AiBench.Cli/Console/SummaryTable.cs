@@ -1,11 +1,14 @@
 using System.Globalization;
 using AiBench.Core.Results;
-using AiBench.Core.Units;
+using AiBench.Reporting.Text;
 using Spectre.Console;
 
 namespace AiBench.Cli.Console;
 
-/// <summary>The table printed at the end of a run: value, spread, % of vendor peak and verdict per figure.</summary>
+/// <summary>
+/// The table printed at the end of a run: value, spread, % of vendor peak and verdict per figure. Cells use the
+/// report's formatting (<see cref="MeasurementText"/>), so console, summary.md and report.html show the same figures.
+/// </summary>
 internal static class SummaryTable
 {
     public static void Write(IAnsiConsole console, Run run, string runDirectory)
@@ -22,11 +25,11 @@ internal static class SummaryTable
             string caseText = string.Join(" ", m.Params.Select(p => $"{p.Key}={p.Value}")
                 .Concat(m.Labels.Select(l => $"{l.Key}={l.Value}")));
             string spread = m.Stats is { } s ? (s.RelativeCiHalfWidth * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "";
-            string peak = m.Baseline is { } b ? (b.Efficiency * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "";
+            string peak = m.Baseline is { } b ? MeasurementText.Efficiency(b.Efficiency) : "";
             table.AddRow(
                 Markup.Escape(m.Benchmark), Markup.Escape(caseText), Markup.Escape(m.Metric),
-                Markup.Escape(UnitFormatter.Format(m.Value, m.Unit)), spread,
-                (m.Stats?.N ?? m.Samples.Count).ToString(CultureInfo.InvariantCulture), peak, Verdict(m.Verdict?.Status));
+                Markup.Escape(MeasurementText.Median(m)), spread,
+                MeasurementText.SampleCount(m).ToString(CultureInfo.InvariantCulture), peak, Verdict(m.Verdict?.Status));
         }
 
         console.Write(table);
