@@ -38,33 +38,7 @@ else
 fi
 
 # The CUDA libraries of pip wheels (nvidia/*/lib, nvidia/cu13/lib) and torch/lib, for NVRTC and cuBLASLt.
-PIP_LIBS="$("$PYTHON" - <<'PY' 2>/dev/null
-import glob, os, site, sys
-roots = []
-try:
-    roots += site.getsitepackages()
-except Exception:
-    pass
-try:
-    roots.append(site.getusersitepackages())
-except Exception:
-    pass
-roots += [p for p in sys.path if p.endswith(("site-packages", "dist-packages"))]
-try:
-    import torch
-    roots.append(os.path.dirname(os.path.dirname(torch.__file__)))
-except Exception:
-    pass
-seen, dirs = set(), []
-for root in roots:
-    for d in sorted(glob.glob(os.path.join(root, "nvidia", "*", "lib"))) + [os.path.join(root, "torch", "lib")]:
-        d = os.path.realpath(d)
-        if os.path.isdir(d) and d not in seen:
-            seen.add(d)
-            dirs.append(d)
-print(":".join(dirs))
-PY
-)"
+PIP_LIBS="$("$(dirname "$0")/cuda-lib-path.sh" "$PYTHON")"
 if [[ -n "$PIP_LIBS" ]]; then
     export LD_LIBRARY_PATH="${PIP_LIBS}${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 fi

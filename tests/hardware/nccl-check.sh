@@ -35,25 +35,7 @@ section "GPU and NCCL" | tee -a "$CONSOLE"
 if command -v nvidia-smi >/dev/null 2>&1; then
     nvidia-smi --query-gpu=index,name,driver_version,memory.total --format=csv 2>&1 | tee -a "$CONSOLE"
 fi
-PIP_LIBS="$("$PYTHON" - <<'PY' 2>/dev/null
-import glob, os, site, sys
-roots = []
-for get in (site.getsitepackages, lambda: [site.getusersitepackages()]):
-    try:
-        roots += get()
-    except Exception:
-        pass
-roots += [p for p in sys.path if p.endswith(("site-packages", "dist-packages"))]
-seen, dirs = set(), []
-for root in roots:
-    for d in sorted(glob.glob(os.path.join(root, "nvidia", "*", "lib"))):
-        d = os.path.realpath(d)
-        if os.path.isdir(d) and d not in seen:
-            seen.add(d)
-            dirs.append(d)
-print(":".join(dirs))
-PY
-)"
+PIP_LIBS="$("$(dirname "$0")/cuda-lib-path.sh" "$PYTHON")"
 if [[ -n "$PIP_LIBS" ]]; then
     export LD_LIBRARY_PATH="${PIP_LIBS}${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 fi
