@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using AiBench.Core.Parameters;
 using AiBench.Core.Statistics;
 
@@ -44,9 +45,11 @@ public sealed record Measurement
     public IReadOnlyDictionary<string, string>? Info { get; init; }
 
     /// <summary>The median if statistics are present, else the mean of the samples.</summary>
+    [JsonIgnore] // derived from stats and samples; not stored twice in run.json
     public double Value => Stats?.Median ?? (Samples.Count > 0 ? Samples.Average() : double.NaN);
 
     /// <summary>Identity of the figure across runs: benchmark, metric, params and labels (for regressions and merges).</summary>
+    [JsonIgnore]
     public string Key =>
         $"{Benchmark}/{Metric}[{string.Join(",", Params.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))}]"
         + $"{{{string.Join(",", Labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}"))}}}";

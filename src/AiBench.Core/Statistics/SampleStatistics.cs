@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AiBench.Core.Statistics;
 
 /// <summary>Summary of a measurement's raw samples; computed by <see cref="SampleStatisticsEstimator"/>.</summary>
@@ -32,5 +34,6 @@ public sealed record SampleStatistics
     public required double CiLevel { get; init; }
 
     /// <summary>Half the CI width relative to the median: the precision the measurement reached.</summary>
+    [JsonIgnore] // derived from the CI bounds and the median
     public double RelativeCiHalfWidth => Median == 0 ? 0 : (CiUpper - CiLower) / 2 / Math.Abs(Median);
 }
