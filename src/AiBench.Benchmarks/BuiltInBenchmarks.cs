@@ -15,6 +15,7 @@ public static class BuiltInBenchmarks
         new GpuMatmulBenchmark(),
         new GpuMemoryBenchmark(),
         new Storage.StorageIoBenchmark(),
+        new ObjectStorage.StorageS3Benchmark(),
         new AllReduceBenchmark(), new AllGatherBenchmark(), new ReduceScatterBenchmark(), new BroadcastBenchmark(), new AllToAllBenchmark(),
     ];
 }

@@ -20,9 +20,15 @@ internal static class SummaryTable
             .AddColumn(new TableColumn("n").RightAligned())
             .AddColumn(new TableColumn("% peak").RightAligned())
             .AddColumn("verdict");
+        // A case is told apart by the parameters that vary within its benchmark; the other dozen are in run.json.
+        var varying = run.Measurements.GroupBy(m => m.Benchmark).ToDictionary(
+            g => g.Key,
+            g => g.SelectMany(m => m.Params.Keys).Distinct()
+                .Where(p => g.Select(m => m.Params.TryGetValue(p, out var v) ? v.ToString() : "").Distinct().Count() > 1)
+                .ToHashSet());
         foreach (Measurement m in run.Measurements)
         {
-            string caseText = string.Join(" ", m.Params.Select(p => $"{p.Key}={p.Value}")
+            string caseText = string.Join(" ", m.Params.Where(p => varying[m.Benchmark].Contains(p.Key)).Select(p => $"{p.Key}={p.Value}")
                 .Concat(m.Labels.Select(l => $"{l.Key}={l.Value}")));
             string spread = m.Stats is { } s ? (s.RelativeCiHalfWidth * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "";
             string peak = m.Baseline is { } b ? MeasurementText.Efficiency(b.Efficiency) : "";

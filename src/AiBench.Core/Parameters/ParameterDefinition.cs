@@ -23,6 +23,9 @@ public sealed record ParameterDefinition(string Name, ParameterKind Kind, string
 
     public double? Maximum { get; init; }
 
+    /// <summary>False for a value that is itself a list (<c>get=45,head=30</c>): commas do not make a sweep.</summary>
+    public bool IsSweepable { get; init; } = true;
+
     /// <summary>Parses and validates one value (not a list); throws <see cref="BadInputException"/> naming the parameter.</summary>
     public ParameterValue Parse(string text)
     {

@@ -14,6 +14,11 @@ public static class SweepText
 
     public static IReadOnlyList<ParameterValue> Expand(ParameterDefinition definition, string text)
     {
+        if (!definition.IsSweepable)
+        {
+            return [definition.Parse(text)];
+        }
+
         var values = new List<ParameterValue>();
         foreach (string part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {

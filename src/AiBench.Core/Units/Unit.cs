@@ -9,4 +9,7 @@ public static class Unit
     public const string Seconds = "s";
     public const string Bytes = "B";
     public const string Ratio = "ratio";
+
+    /// <summary>A plain number of events (failed requests); shown without prefixes.</summary>
+    public const string Count = "count";
 }

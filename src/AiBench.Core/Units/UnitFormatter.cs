@@ -17,7 +17,7 @@ public static class UnitFormatter
     /// <summary>Picks a prefix for the value and returns (scaled value, unit text).</summary>
     public static (double Value, string Unit) Scale(double value, string unit)
     {
-        if (unit == Unit.Ratio || double.IsNaN(value) || value == 0)
+        if (unit is Unit.Ratio or Unit.Count || double.IsNaN(value) || value == 0)
         {
             return (value, unit);
         }

@@ -1,0 +1,37 @@
+using Amazon;
+using Amazon.Runtime;
+using Amazon.S3;
+
+namespace AiBench.Benchmarks.ObjectStorage;
+
+/// <summary>Builds the SDK client for an endpoint: no retries (every failed request counts), a timeout per request.</summary>
+public static class S3ClientFactory
+{
+    public static AmazonS3Client Create(S3Endpoint endpoint, S3Credentials credentials, TimeSpan timeout, int connections)
+    {
+        var config = new AmazonS3Config
+        {
+            ForcePathStyle = endpoint.PathStyle,
+            // A benchmark reports failures; the SDK's retries would hide them in the latency.
+            MaxErrorRetry = 0,
+            Timeout = timeout,
+            MaxConnectionsPerServer = connections,
+            RequestChecksumCalculation = endpoint.ChecksumsWhenSupported
+                ? RequestChecksumCalculation.WHEN_SUPPORTED : RequestChecksumCalculation.WHEN_REQUIRED,
+            ResponseChecksumValidation = endpoint.ChecksumsWhenSupported
+                ? ResponseChecksumValidation.WHEN_SUPPORTED : ResponseChecksumValidation.WHEN_REQUIRED,
+        };
+        if (endpoint.Url is null)
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(endpoint.Region);
+        }
+        else
+        {
+            config.ServiceURL = endpoint.Url.ToString();
+            config.AuthenticationRegion = endpoint.Region;
+            config.UseHttp = endpoint.Url.Scheme == Uri.UriSchemeHttp;
+        }
+
+        return new AmazonS3Client(credentials.Credentials, config);
+    }
+}

@@ -1,0 +1,130 @@
+using System.Globalization;
+using AiBench.Core.Benchmarks;
+using AiBench.Core.Results;
+using AiBench.Core.Statistics;
+using AiBench.Core.Units;
+
+namespace AiBench.Benchmarks.ObjectStorage;
+
+/// <summary>
+/// Turns the requests of one case into figures, per operation (label <c>operation</c>): throughput (B/s, for
+/// operations that move data) and op/s with one sample per segment; latency and, for GET, time to first byte at
+/// p50 (its samples: every request, raw), p90, p99 and max (from the histogram); and the count of failed requests,
+/// by kind in its info. Wrong data read back counts as wrong (nccl-tests' #wrong) on every figure of the GETs.
+/// </summary>
+public static class S3Measurements
+{
+    private static readonly (string Label, double Percentile)[] Percentiles = [("p90", 90), ("p99", 99)];
+
+    public static List<Measurement> Build(string benchmark, BenchmarkContext context, S3LoadResult result,
+        IEnumerable<S3Operation> operations, TimeSpan segment, IReadOnlyDictionary<string, string> caseInfo)
+    {
+        var list = new List<Measurement>();
+        List<RequestRecord> measured = result.Measured.ToList();
+        foreach (S3Operation operation in operations)
+        {
+            List<RequestRecord> all = measured.Where(r => r.Operation == operation).ToList();
+            if (all.Count == 0)
+            {
+                continue;
+            }
+
+            List<RequestRecord> succeeded = all.Where(r => r.Succeeded).ToList();
+            var failed = all.Where(r => !r.Succeeded).GroupBy(r => r.Error).ToDictionary(g => g.Key, g => (long)g.Count());
+            long wrong = failed.GetValueOrDefault(RequestError.Checksum);
+            Correctness? correct = operation is S3Operation.Get or S3Operation.Head or S3Operation.List
+                ? new Correctness(succeeded.Count + wrong, wrong) : null;
+            var labels = new Dictionary<string, string> { ["operation"] = operation.Name() };
+            var info = new Dictionary<string, string>(caseInfo)
+            {
+                ["requests"] = Text(all.Count),
+                ["succeeded"] = Text(succeeded.Count),
+                ["windowSeconds"] = Text(result.WindowSeconds),
+                ["stopReason"] = result.StopReason.ToString(),
+            };
+            foreach ((RequestError error, long count) in failed)
+            {
+                info[$"errors.{error.Name()}"] = Text(count);
+            }
+
+            list.Add(Figure("errors", Unit.Count, Direction.Lower, [failed.Values.Sum()], info));
+            if (succeeded.Count == 0)
+            {
+                continue;
+            }
+
+            SegmentAnalysis segments = SegmentAnalysis.Analyze(succeeded, result.WindowStartTicks, result.WindowEndTicks, segment);
+            var rateInfo = new Dictionary<string, string>(info)
+            {
+                ["segmentSeconds"] = Text(segments.SegmentSeconds),
+                ["averageOperationsPerSecond"] = Text(segments.AverageOperationsPerSecond),
+                ["bytes"] = Text(succeeded.Sum(r => r.Bytes)),
+            };
+            if (operation.MovesData())
+            {
+                var throughputInfo = new Dictionary<string, string>(rateInfo)
+                {
+                    ["average"] = Text(segments.AverageBytesPerSecond),
+                    ["fastestSegment"] = Text(segments.BytesPerSecond.Max()),
+                    ["slowestSegment"] = Text(segments.BytesPerSecond.Min()),
+                };
+                list.Add(Figure("throughput", Unit.BytesPerSecond, Direction.Higher, segments.BytesPerSecond, throughputInfo));
+            }
+
+            list.Add(Figure("ops", Unit.OperationsPerSecond, Direction.Higher, segments.OperationsPerSecond, new Dictionary<string, string>(rateInfo)
+            {
+                ["average"] = Text(segments.AverageOperationsPerSecond),
+                ["fastestSegment"] = Text(segments.OperationsPerSecond.Max()),
+                ["slowestSegment"] = Text(segments.OperationsPerSecond.Min()),
+            }));
+
+            var latency = new RequestLatencies();
+            var firstByte = new RequestLatencies();
+            foreach (RequestRecord r in succeeded)
+            {
+                latency.Record(r.DurationTicks);
+                if (r.FirstByteTicks > 0)
+                {
+                    firstByte.Record(r.FirstByteTicks - r.StartTicks);
+                }
+            }
+
+            AddPercentiles("latency", latency);
+            if (firstByte.Count > 0)
+            {
+                AddPercentiles("ttfb", firstByte);
+            }
+
+            void AddPercentiles(string metric, RequestLatencies times)
+            {
+                var timeInfo = new Dictionary<string, string>(info) { ["histogramRequests"] = Text(times.Count) };
+                list.Add(Figure(metric, Unit.Seconds, Direction.Lower, times.Seconds, timeInfo, "p50"));
+                foreach ((string label, double percentile) in Percentiles)
+                {
+                    list.Add(Figure(metric, Unit.Seconds, Direction.Lower, [times.At(percentile)], timeInfo, label));
+                }
+
+                list.Add(Figure(metric, Unit.Seconds, Direction.Lower, [times.Max], timeInfo, "max"));
+            }
+
+            Measurement Figure(string metric, string unit, Direction better, IReadOnlyList<double> samples,
+                IReadOnlyDictionary<string, string> figureInfo, string? percentile = null) => new()
+            {
+                Benchmark = benchmark,
+                Metric = metric,
+                Unit = unit,
+                Better = better,
+                Params = context.Case.Values,
+                Labels = percentile is null ? labels : new Dictionary<string, string>(labels) { ["percentile"] = percentile },
+                Samples = samples,
+                Stats = SampleStatisticsEstimator.Estimate(samples),
+                Correct = correct,
+                Info = figureInfo,
+            };
+        }
+
+        return list;
+    }
+
+    private static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}

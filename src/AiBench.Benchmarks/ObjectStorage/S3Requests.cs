@@ -1,0 +1,208 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Amazon.S3;
+using Amazon.S3.Model;
+
+namespace AiBench.Benchmarks.ObjectStorage;
+
+/// <summary>
+/// Issues one timed request of each kind against the run's prefix and returns its <see cref="RequestRecord"/>.
+/// Every request has its own timeout; a GET is read to the end and compared byte for byte with what was written.
+/// </summary>
+public sealed class S3Requests(IAmazonS3 client, string bucket, string prefix, ObjectPayload payload, S3Workload workload, long origin)
+{
+    /// <summary>Multipart uploads started and not yet completed or aborted (clean-up aborts what is left).</summary>
+    private readonly ConcurrentDictionary<string, string> _openUploads = new();
+
+    public string Bucket => bucket;
+
+    public string Prefix => prefix;
+
+    public IAmazonS3 Client => client;
+
+    public ObjectPayload Payload => payload;
+
+    public S3Workload Workload => workload;
+
+    public IEnumerable<(string Key, string UploadId)> OpenUploads => _openUploads.Select(u => (u.Value, u.Key));
+
+    public string Key(long id) => $"{prefix}{id:D10}";
+
+    public long Now() => Stopwatch.GetTimestamp() - origin;
+
+    /// <summary>Runs one operation on <paramref name="target"/> (ignored by list) and times it.</summary>
+    /// <param name="buffer">the worker's receive buffer for GETs.</param>
+    /// <param name="expectedKeys">the keys a list must find, or -1 when objects come and go during the run.</param>
+    public async Task<(RequestRecord Record, Exception? Failure)> ExecuteAsync(
+        S3Operation operation, S3Object target, long expectedKeys, byte[] buffer, Random random, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(workload.Timeout);
+        long start = Now();
+        long firstByte = 0;
+        try
+        {
+            long bytes = operation switch
+            {
+                S3Operation.Put => await PutAsync(target, timeout.Token),
+                S3Operation.Get => await GetAsync(target, buffer, random, t => firstByte = t, timeout.Token),
+                S3Operation.MultipartPut => await MultipartPutAsync(target, timeout.Token),
+                S3Operation.Head => await HeadAsync(target, timeout.Token),
+                S3Operation.List => await ListAsync(expectedKeys, timeout.Token),
+                S3Operation.Delete => await DeleteAsync(target, timeout.Token),
+                _ => throw new ArgumentOutOfRangeException(nameof(operation)),
+            };
+            return (new RequestRecord(operation, start, Now(), firstByte, bytes, RequestError.None), null);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            bool timedOut = timeout.IsCancellationRequested;
+            return (new RequestRecord(operation, start, Now(), firstByte, 0, S3Failure.Classify(e, timedOut)), e);
+        }
+    }
+
+    private async Task<long> PutAsync(S3Object target, CancellationToken cancellationToken)
+    {
+        using MemoryStream body = payload.Stream(target.Id, 0, target.Size);
+        await client.PutObjectAsync(new PutObjectRequest
+        {
+            BucketName = bucket,
+            Key = Key(target.Id),
+            InputStream = body,
+            AutoCloseStream = false,
+            UseChunkEncoding = false,
+        }, cancellationToken);
+        return target.Size;
+    }
+
+    private async Task<long> GetAsync(S3Object target, byte[] buffer, Random random, Action<long> firstByte, CancellationToken cancellationToken)
+    {
+        long start = 0, length = target.Size;
+        var request = new GetObjectRequest { BucketName = bucket, Key = Key(target.Id) };
+        if (workload.RangeBytes is long range && range < target.Size)
+        {
+            start = random.NextInt64(target.Size - range + 1);
+            length = range;
+            request.ByteRange = new ByteRange(start, start + length - 1);
+        }
+
+        using GetObjectResponse response = await client.GetObjectAsync(request, cancellationToken);
+        Stream stream = response.ResponseStream;
+        long received = 0;
+        while (true)
+        {
+            int n = await stream.ReadAsync(buffer, cancellationToken);
+            if (n == 0)
+            {
+                break;
+            }
+
+            if (received == 0)
+            {
+                firstByte(Now());
+            }
+
+            if (received + n > length)
+            {
+                throw new DataMismatchException($"{Key(target.Id)}: more than the {length} bytes written");
+            }
+
+            if (!buffer.AsSpan(0, n).SequenceEqual(payload.Slice(target.Id, start + received, n).Span))
+            {
+                throw new DataMismatchException($"{Key(target.Id)}: bytes at {start + received}..{start + received + n} differ from what was written");
+            }
+
+            received += n;
+        }
+
+        if (received != length)
+        {
+            throw new DataMismatchException($"{Key(target.Id)}: {received} bytes read, {length} written");
+        }
+
+        return received;
+    }
+
+    private async Task<long> MultipartPutAsync(S3Object target, CancellationToken cancellationToken)
+    {
+        string key = Key(target.Id);
+        InitiateMultipartUploadResponse initiated = await client.InitiateMultipartUploadAsync(
+            new InitiateMultipartUploadRequest { BucketName = bucket, Key = key }, cancellationToken);
+        string uploadId = initiated.UploadId;
+        _openUploads[uploadId] = key;
+        int parts = (int)Math.Max(1, (target.Size + workload.PartSize - 1) / workload.PartSize);
+        var etags = new PartETag[parts];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(1, parts),
+            new ParallelOptions { MaxDegreeOfParallelism = workload.PartConcurrency, CancellationToken = cancellationToken },
+            async (number, token) =>
+            {
+                long offset = (number - 1) * workload.PartSize;
+                long size = Math.Min(workload.PartSize, target.Size - offset);
+                using MemoryStream body = payload.Stream(target.Id, offset, size);
+                UploadPartResponse part = await client.UploadPartAsync(new UploadPartRequest
+                {
+                    BucketName = bucket,
+                    Key = key,
+                    UploadId = uploadId,
+                    PartNumber = number,
+                    InputStream = body,
+                    PartSize = size,
+                    UseChunkEncoding = false,
+                }, token);
+                etags[number - 1] = new PartETag(number, part.ETag);
+            });
+        await client.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
+        {
+            BucketName = bucket,
+            Key = key,
+            UploadId = uploadId,
+            PartETags = [.. etags],
+        }, cancellationToken);
+        _openUploads.TryRemove(uploadId, out _);
+        return target.Size;
+    }
+
+    private async Task<long> HeadAsync(S3Object target, CancellationToken cancellationToken)
+    {
+        GetObjectMetadataResponse head = await client.GetObjectMetadataAsync(bucket, Key(target.Id), cancellationToken);
+        if (head.ContentLength != target.Size)
+        {
+            throw new DataMismatchException($"{Key(target.Id)}: HEAD says {head.ContentLength} bytes, {target.Size} written");
+        }
+
+        return 0;
+    }
+
+    /// <summary>Lists every key under the prefix (all pages): one operation, as warp counts it.</summary>
+    private async Task<long> ListAsync(long expectedKeys, CancellationToken cancellationToken)
+    {
+        long keys = 0;
+        string? continuation = null;
+        do
+        {
+            ListObjectsV2Response page = await client.ListObjectsV2Async(new ListObjectsV2Request
+            {
+                BucketName = bucket,
+                Prefix = prefix,
+                ContinuationToken = continuation,
+            }, cancellationToken);
+            keys += page.S3Objects?.Count ?? 0;
+            continuation = page.IsTruncated == true ? page.NextContinuationToken : null;
+        }
+        while (continuation is not null);
+
+        if (expectedKeys >= 0 && keys != expectedKeys)
+        {
+            throw new DataMismatchException($"listing found {keys} keys under '{prefix}', {expectedKeys} were written");
+        }
+
+        return 0;
+    }
+
+    private async Task<long> DeleteAsync(S3Object target, CancellationToken cancellationToken)
+    {
+        await client.DeleteObjectAsync(bucket, Key(target.Id), cancellationToken);
+        return 0;
+    }
+}

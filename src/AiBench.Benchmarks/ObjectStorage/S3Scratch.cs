@@ -1,0 +1,194 @@
+using Amazon.S3;
+using Amazon.S3.Model;
+using AiBench.Core.Errors;
+
+namespace AiBench.Benchmarks.ObjectStorage;
+
+/// <summary>
+/// The only place a case writes: a fresh prefix <c>aibench-TAG/</c> in the user's bucket, or in a fresh bucket
+/// <c>aibench-TAG</c> it creates. <see cref="CleanUpAsync"/> deletes every key under the prefix, aborts the
+/// incomplete multipart uploads there and removes a bucket it created; it never touches another key.
+/// </summary>
+public sealed class S3Scratch
+{
+    private S3Scratch(string bucket, string prefix, bool ownsBucket)
+    {
+        Bucket = bucket;
+        Prefix = prefix;
+        OwnsBucket = ownsBucket;
+    }
+
+    public string Bucket { get; }
+
+    public string Prefix { get; }
+
+    public bool OwnsBucket { get; }
+
+    /// <summary>Creates the bucket (<paramref name="bucket"/> = null) or checks the named one, and picks an unused prefix.</summary>
+    public static async Task<S3Scratch> CreateAsync(IAmazonS3 client, string? bucket, S3Endpoint endpoint, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        string tag = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..8]}";
+        string prefix = $"aibench-{tag}/";
+        if (bucket is null)
+        {
+            string name = $"aibench-{tag}";
+            await Checked(() => client.PutBucketAsync(new PutBucketRequest { BucketName = name }, Token()), $"creating bucket '{name}'");
+            return new S3Scratch(name, prefix, ownsBucket: true);
+        }
+
+        ListObjectsV2Response existing = await Checked(
+            () => client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, Prefix = prefix, MaxKeys = 1 }, Token()),
+            $"reading bucket '{bucket}'");
+        if (existing.KeyCount > 0)
+        {
+            throw new CouldNotRunException($"the fresh prefix '{prefix}' already holds objects in bucket '{bucket}'; run again");
+        }
+
+        return new S3Scratch(bucket, prefix, ownsBucket: false);
+
+        CancellationToken Token()
+        {
+            var source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            source.CancelAfter(timeout);
+            return source.Token;
+        }
+
+        async Task<T> Checked<T>(Func<Task<T>> call, string what)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                if (S3Failure.IsAccessDenied(e))
+                {
+                    throw new CouldNotRunException(
+                        $"{endpoint.Display} refused the credentials while {what} ({S3Failure.Describe(e, false, timeout)}); check the access key and secret");
+                }
+
+                if (bucket is not null && S3Failure.IsNoSuchBucket(e))
+                {
+                    throw new BadInputException($"parameter 'bucket': '{bucket}' does not exist at {endpoint.Display}");
+                }
+
+                RequestError kind = S3Failure.Classify(e, false);
+                string reason = S3Failure.Describe(e, false, timeout);
+                throw kind is RequestError.Connection or RequestError.Timeout
+                    ? new CouldNotRunException($"cannot reach the S3 endpoint {endpoint.Display}: {reason}")
+                    : new CouldNotRunException($"{endpoint.Display} failed while {what}: {reason}{ChecksumHint(e, endpoint)}");
+            }
+        }
+    }
+
+    /// <summary>The SDK's trailing checksums are the usual reason an older S3 store rejects every upload.</summary>
+    public static string ChecksumHint(Exception e, S3Endpoint endpoint) =>
+        endpoint.ChecksumsWhenSupported && e is AmazonS3Exception { StatusCode: System.Net.HttpStatusCode.BadRequest }
+            ? " (this store may not accept the SDK's trailing checksums: try --set checksum=when-required)"
+            : string.Empty;
+
+    /// <summary>
+    /// Deletes what the case wrote. Bounded: gives up at the first failure or when <paramref name="budget"/> is
+    /// spent, and says what it left behind. Runs after Ctrl-C too, so it takes no user token.
+    /// </summary>
+    /// <returns>null when everything was removed, else what was left and why.</returns>
+    public async Task<string?> CleanUpAsync(IAmazonS3 client, IEnumerable<(string Key, string UploadId)> knownUploads, TimeSpan timeout, TimeSpan budget)
+    {
+        using var deadline = new CancellationTokenSource(budget);
+        long deleted = 0;
+        try
+        {
+            foreach ((string key, string uploadId) in knownUploads)
+            {
+                await Abort(key, uploadId);
+            }
+
+            // Uploads the run lost track of (a crash between initiate and complete) are found by listing.
+            string? keyMarker = null, uploadMarker = null;
+            do
+            {
+                ListMultipartUploadsResponse uploads = await client.ListMultipartUploadsAsync(new ListMultipartUploadsRequest
+                {
+                    BucketName = Bucket,
+                    Prefix = Prefix,
+                    KeyMarker = keyMarker,
+                    UploadIdMarker = uploadMarker,
+                }, Token());
+                foreach (MultipartUpload upload in uploads.MultipartUploads ?? [])
+                {
+                    await Abort(upload.Key, upload.UploadId);
+                }
+
+                (keyMarker, uploadMarker) = uploads.IsTruncated == true ? (uploads.NextKeyMarker, uploads.NextUploadIdMarker) : (null, null);
+            }
+            while (keyMarker is not null);
+
+            string? continuation = null;
+            do
+            {
+                ListObjectsV2Response page = await client.ListObjectsV2Async(new ListObjectsV2Request
+                {
+                    BucketName = Bucket,
+                    Prefix = Prefix,
+                    ContinuationToken = continuation,
+                }, Token());
+                List<KeyVersion> keys = (page.S3Objects ?? []).Where(o => o.Key.StartsWith(Prefix, StringComparison.Ordinal))
+                    .Select(o => new KeyVersion { Key = o.Key }).ToList();
+                if (keys.Count > 0)
+                {
+                    DeleteObjectsResponse result = await client.DeleteObjectsAsync(new DeleteObjectsRequest
+                    {
+                        BucketName = Bucket,
+                        Objects = keys,
+                        Quiet = true,
+                    }, Token());
+                    if (result.DeleteErrors is { Count: > 0 } errors)
+                    {
+                        return $"{errors.Count} objects under '{Prefix}' could not be deleted ({errors[0].Code})";
+                    }
+
+                    deleted += keys.Count;
+                }
+
+                continuation = page.IsTruncated == true ? page.NextContinuationToken : null;
+            }
+            while (continuation is not null);
+
+            if (OwnsBucket)
+            {
+                await client.DeleteBucketAsync(new DeleteBucketRequest { BucketName = Bucket }, Token());
+            }
+
+            return null;
+        }
+        catch (Exception e)
+        {
+            string where = OwnsBucket ? $"bucket '{Bucket}'" : $"'{Prefix}' in bucket '{Bucket}'";
+            return $"clean-up of {where} stopped after {deleted} objects: {S3Failure.Describe(e, deadline.IsCancellationRequested, timeout)}";
+        }
+
+        async Task Abort(string key, string uploadId)
+        {
+            if (!key.StartsWith(Prefix, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            try
+            {
+                await client.AbortMultipartUploadAsync(new AbortMultipartUploadRequest { BucketName = Bucket, Key = key, UploadId = uploadId }, Token());
+            }
+            catch (AmazonS3Exception e) when (e.ErrorCode == "NoSuchUpload")
+            {
+                // Completed or aborted meanwhile.
+            }
+        }
+
+        CancellationToken Token()
+        {
+            var source = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token);
+            source.CancelAfter(timeout);
+            return source.Token;
+        }
+    }
+}

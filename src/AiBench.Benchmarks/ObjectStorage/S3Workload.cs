@@ -1,0 +1,33 @@
+namespace AiBench.Benchmarks.ObjectStorage;
+
+/// <summary>What the requests of one case look like (from the parameters), shared by every worker.</summary>
+public sealed record S3Workload
+{
+    /// <summary>Object size, or the largest size when sizes are drawn.</summary>
+    public required long ObjectSize { get; init; }
+
+    /// <summary>Sizes drawn per object, log2-uniform between ObjectSize/1024 and ObjectSize (warp's obj.randsize).</summary>
+    public bool RandomSizes { get; init; }
+
+    /// <summary>Bytes per ranged GET; null = whole objects.</summary>
+    public long? RangeBytes { get; init; }
+
+    public long PartSize { get; init; } = 8 << 20;
+
+    public int PartConcurrency { get; init; } = 4;
+
+    public required TimeSpan Timeout { get; init; }
+
+    /// <summary>The size of object <paramref name="id"/>: fixed, or drawn deterministically from its id.</summary>
+    public long SizeOf(long id)
+    {
+        if (!RandomSizes || ObjectSize < 2)
+        {
+            return ObjectSize;
+        }
+
+        double smallest = Math.Max(1, ObjectSize / 1024.0);
+        double u = new Random(unchecked((int)(id * 2654435761L))).NextDouble();
+        return Math.Clamp((long)Math.Round(smallest * Math.Pow(ObjectSize / smallest, u)), 1, ObjectSize);
+    }
+}
