@@ -8,7 +8,8 @@
 #
 # start is idempotent: with a gateway of ours already answering it only prints the exports. Settings (environment):
 #   AIBENCH_RGW_DIR   scratch folder (default /tmp/aibench-rgw); everything lives there, RAM-backed store included
-#   AIBENCH_RGW_PORT  S3 port (default 17480); the monitor uses 13300/16789, the OSD 16800-16899
+#   AIBENCH_RGW_PORT  S3 port (default 17480); the monitor listens on PORT+1 and PORT+2, the OSD in PORT+10..PORT+99,
+#                     so two gateways with ports 100 apart (and their own folders) can run side by side
 #   AIBENCH_RGW_STORE_BYTES  memstore cap (default 8 GiB; the OSD holds about twice what is stored, in RAM)
 # Facts behind the settings: ../shared/notes/ceph-rgw.md (paxos propose interval is what makes it start in ~3 s).
 set -euo pipefail
@@ -16,8 +17,8 @@ set -euo pipefail
 DIR="${AIBENCH_RGW_DIR:-/tmp/aibench-rgw}"
 PORT="${AIBENCH_RGW_PORT:-17480}"
 STORE_BYTES="${AIBENCH_RGW_STORE_BYTES:-8589934592}"
-MON_V2=13300
-MON_V1=16789
+MON_V2=$((PORT + 1))
+MON_V1=$((PORT + 2))
 CONF="$DIR/ceph.conf"
 PACKAGES=(ceph-mon ceph-osd radosgw ceph-common curl)
 
@@ -56,8 +57,8 @@ fsid = $fsid
 mon host = [v2:127.0.0.1:$MON_V2,v1:127.0.0.1:$MON_V1]
 public addr = 127.0.0.1
 cluster addr = 127.0.0.1
-ms bind port min = 16800
-ms bind port max = 16899
+ms bind port min = $((PORT + 10))
+ms bind port max = $((PORT + 99))
 auth cluster required = cephx
 auth service required = cephx
 auth client required = cephx

@@ -7,7 +7,7 @@ namespace AiBench.Benchmarks.ObjectStorage;
 /// </summary>
 public sealed class ObjectSet
 {
-    private readonly List<S3Object> _ready = [];
+    private readonly List<StoredObject> _ready = [];
     private readonly Lock _lock = new();
     private long _nextId;
     private int _taken;
@@ -27,7 +27,7 @@ public sealed class ObjectSet
     /// <summary>A new id for an object about to be written.</summary>
     public long NewId() => Interlocked.Increment(ref _nextId) - 1;
 
-    public void Add(S3Object item)
+    public void Add(StoredObject item)
     {
         lock (_lock)
         {
@@ -36,7 +36,7 @@ public sealed class ObjectSet
     }
 
     /// <summary>Takes a random object at rest; false when none is.</summary>
-    public bool TryTake(Random random, out S3Object item)
+    public bool TryTake(Random random, out StoredObject item)
     {
         lock (_lock)
         {
@@ -56,7 +56,7 @@ public sealed class ObjectSet
     }
 
     /// <summary>Returns a taken object (it still exists).</summary>
-    public void Return(S3Object item)
+    public void Return(StoredObject item)
     {
         lock (_lock)
         {

@@ -16,6 +16,8 @@ public static class S3ClientFactory
             MaxErrorRetry = 0,
             Timeout = timeout,
             MaxConnectionsPerServer = connections,
+            // Each client its own connections: the SDK's shared cache would let the load and the clean-up interfere.
+            CacheHttpClient = false,
             RequestChecksumCalculation = endpoint.ChecksumsWhenSupported
                 ? RequestChecksumCalculation.WHEN_SUPPORTED : RequestChecksumCalculation.WHEN_REQUIRED,
             ResponseChecksumValidation = endpoint.ChecksumsWhenSupported

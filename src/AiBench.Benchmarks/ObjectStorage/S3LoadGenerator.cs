@@ -56,12 +56,12 @@ public sealed class S3LoadGenerator(S3Requests requests, ObjectSet objects, S3Lo
         while (!_stop.IsCancellationRequested)
         {
             S3Operation operation = options.Mix.Pick(random.NextDouble());
-            S3Object target = default;
+            StoredObject target = default;
             bool taken = false;
             if (operation is S3Operation.Put or S3Operation.MultipartPut)
             {
                 long id = objects.NewId();
-                target = new S3Object(id, requests.Workload.SizeOf(id));
+                target = new StoredObject(id, requests.Workload.SizeOf(id));
             }
             else if (operation is S3Operation.Get or S3Operation.Head or S3Operation.Delete)
             {
@@ -84,7 +84,7 @@ public sealed class S3LoadGenerator(S3Requests requests, ObjectSet objects, S3Lo
 
                     operation = S3Operation.Put;
                     long id = objects.NewId();
-                    target = new S3Object(id, requests.Workload.SizeOf(id));
+                    target = new StoredObject(id, requests.Workload.SizeOf(id));
                 }
             }
 

@@ -17,7 +17,7 @@ public static class S3Prefill
             while (failure is null && Interlocked.Increment(ref next) <= count)
             {
                 long id = objects.NewId();
-                var item = new S3Object(id, requests.Workload.SizeOf(id));
+                var item = new StoredObject(id, requests.Workload.SizeOf(id));
                 (RequestRecord record, Exception? error) = await requests.ExecuteAsync(S3Operation.Put, item, -1, [], random, token);
                 if (!record.Succeeded)
                 {

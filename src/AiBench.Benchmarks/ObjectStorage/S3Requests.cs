@@ -34,7 +34,7 @@ public sealed class S3Requests(IAmazonS3 client, string bucket, string prefix, O
     /// <param name="buffer">the worker's receive buffer for GETs.</param>
     /// <param name="expectedKeys">the keys a list must find, or -1 when objects come and go during the run.</param>
     public async Task<(RequestRecord Record, Exception? Failure)> ExecuteAsync(
-        S3Operation operation, S3Object target, long expectedKeys, byte[] buffer, Random random, CancellationToken cancellationToken)
+        S3Operation operation, StoredObject target, long expectedKeys, byte[] buffer, Random random, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(workload.Timeout);
@@ -61,7 +61,7 @@ public sealed class S3Requests(IAmazonS3 client, string bucket, string prefix, O
         }
     }
 
-    private async Task<long> PutAsync(S3Object target, CancellationToken cancellationToken)
+    private async Task<long> PutAsync(StoredObject target, CancellationToken cancellationToken)
     {
         using MemoryStream body = payload.Stream(target.Id, 0, target.Size);
         await client.PutObjectAsync(new PutObjectRequest
@@ -75,7 +75,7 @@ public sealed class S3Requests(IAmazonS3 client, string bucket, string prefix, O
         return target.Size;
     }
 
-    private async Task<long> GetAsync(S3Object target, byte[] buffer, Random random, Action<long> firstByte, CancellationToken cancellationToken)
+    private async Task<long> GetAsync(StoredObject target, byte[] buffer, Random random, Action<long> firstByte, CancellationToken cancellationToken)
     {
         long start = 0, length = target.Size;
         var request = new GetObjectRequest { BucketName = bucket, Key = Key(target.Id) };
@@ -123,7 +123,7 @@ public sealed class S3Requests(IAmazonS3 client, string bucket, string prefix, O
         return received;
     }
 
-    private async Task<long> MultipartPutAsync(S3Object target, CancellationToken cancellationToken)
+    private async Task<long> MultipartPutAsync(StoredObject target, CancellationToken cancellationToken)
     {
         string key = Key(target.Id);
         InitiateMultipartUploadResponse initiated = await client.InitiateMultipartUploadAsync(
@@ -163,7 +163,7 @@ public sealed class S3Requests(IAmazonS3 client, string bucket, string prefix, O
         return target.Size;
     }
 
-    private async Task<long> HeadAsync(S3Object target, CancellationToken cancellationToken)
+    private async Task<long> HeadAsync(StoredObject target, CancellationToken cancellationToken)
     {
         GetObjectMetadataResponse head = await client.GetObjectMetadataAsync(bucket, Key(target.Id), cancellationToken);
         if (head.ContentLength != target.Size)
@@ -200,7 +200,7 @@ public sealed class S3Requests(IAmazonS3 client, string bucket, string prefix, O
         return 0;
     }
 
-    private async Task<long> DeleteAsync(S3Object target, CancellationToken cancellationToken)
+    private async Task<long> DeleteAsync(StoredObject target, CancellationToken cancellationToken)
     {
         await client.DeleteObjectAsync(bucket, Key(target.Id), cancellationToken);
         return 0;

@@ -103,7 +103,40 @@ public sealed class S3Scratch
                 await Abort(key, uploadId);
             }
 
+            // A request cancelled by Ctrl-C may still complete on the server after the first pass: look again
+            // until a pass finds nothing (a few times at most).
+            for (int pass = 0; pass < 4; pass++)
+            {
+                if (pass > 0)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(500), deadline.Token);
+                }
+
+                long found = await AbortUploadsAsync() + await DeleteKeysAsync();
+                deleted += found;
+                if (found == 0)
+                {
+                    break;
+                }
+            }
+
+            if (OwnsBucket)
+            {
+                await client.DeleteBucketAsync(new DeleteBucketRequest { BucketName = Bucket }, Token());
+            }
+
+            return null;
+        }
+        catch (Exception e)
+        {
+            string where = OwnsBucket ? $"bucket '{Bucket}'" : $"'{Prefix}' in bucket '{Bucket}'";
+            return $"clean-up of {where} stopped after {deleted} objects: {S3Failure.Describe(e, deadline.IsCancellationRequested, timeout)}";
+        }
+
+        async Task<long> AbortUploadsAsync()
+        {
             // Uploads the run lost track of (a crash between initiate and complete) are found by listing.
+            long aborted = 0;
             string? keyMarker = null, uploadMarker = null;
             do
             {
@@ -116,13 +149,18 @@ public sealed class S3Scratch
                 }, Token());
                 foreach (MultipartUpload upload in uploads.MultipartUploads ?? [])
                 {
-                    await Abort(upload.Key, upload.UploadId);
+                    aborted += await Abort(upload.Key, upload.UploadId);
                 }
 
                 (keyMarker, uploadMarker) = uploads.IsTruncated == true ? (uploads.NextKeyMarker, uploads.NextUploadIdMarker) : (null, null);
             }
             while (keyMarker is not null);
+            return aborted;
+        }
 
+        async Task<long> DeleteKeysAsync()
+        {
+            long removed = 0;
             string? continuation = null;
             do
             {
@@ -144,43 +182,33 @@ public sealed class S3Scratch
                     }, Token());
                     if (result.DeleteErrors is { Count: > 0 } errors)
                     {
-                        return $"{errors.Count} objects under '{Prefix}' could not be deleted ({errors[0].Code})";
+                        throw new IOException($"{errors.Count} objects under '{Prefix}' could not be deleted ({errors[0].Code})");
                     }
 
-                    deleted += keys.Count;
+                    removed += keys.Count;
                 }
 
                 continuation = page.IsTruncated == true ? page.NextContinuationToken : null;
             }
             while (continuation is not null);
-
-            if (OwnsBucket)
-            {
-                await client.DeleteBucketAsync(new DeleteBucketRequest { BucketName = Bucket }, Token());
-            }
-
-            return null;
-        }
-        catch (Exception e)
-        {
-            string where = OwnsBucket ? $"bucket '{Bucket}'" : $"'{Prefix}' in bucket '{Bucket}'";
-            return $"clean-up of {where} stopped after {deleted} objects: {S3Failure.Describe(e, deadline.IsCancellationRequested, timeout)}";
+            return removed;
         }
 
-        async Task Abort(string key, string uploadId)
+        async Task<long> Abort(string key, string uploadId)
         {
             if (!key.StartsWith(Prefix, StringComparison.Ordinal))
             {
-                return;
+                return 0;
             }
 
             try
             {
                 await client.AbortMultipartUploadAsync(new AbortMultipartUploadRequest { BucketName = Bucket, Key = key, UploadId = uploadId }, Token());
+                return 1;
             }
             catch (AmazonS3Exception e) when (e.ErrorCode == "NoSuchUpload")
             {
-                // Completed or aborted meanwhile.
+                return 0; // completed or aborted meanwhile
             }
         }
 

@@ -156,13 +156,15 @@ public sealed class StorageS3Benchmark : IBenchmark
             }
 
             context.Report($"{op}: cleaning up");
-            cleanup = await scratch.CleanUpAsync(client, requests.OpenUploads, timeout, CleanupBudget(timeout));
+            cleanup = await CleanUpAsync();
             Dictionary<string, string> info = Info(endpoint, credentials, scratch, workload, c, objectCount, concurrency, cleanup);
             measurements = S3Measurements.Build(Id, context, result, mix.Operations, options.Segment, info);
             failure = result.StopReason switch
             {
                 S3StopReason.Cancelled => new OperationCanceledException(cancellationToken),
                 S3StopReason.EndpointFailed => new CouldNotRunException($"{endpoint.Display} stopped answering: {result.Failure}"),
+                S3StopReason.NoObjectsLeft when result.WindowSeconds <= 0 => new BadInputException(
+                    $"{op}: all {objectCount} objects were used up during the warm-up; give more objects or a shorter warm-up"),
                 _ when result.WindowSeconds <= 0 => new CouldNotRunException($"{op}: the load ended before the warm-up did; nothing was measured"),
                 _ => null,
             };
@@ -170,7 +172,7 @@ public sealed class StorageS3Benchmark : IBenchmark
         finally
         {
             // After a failure above (the prefill, Ctrl-C, an exception) the clean-up has not run yet.
-            cleanup ??= measurements.Count == 0 ? await scratch.CleanUpAsync(client, requests.OpenUploads, timeout, CleanupBudget(timeout)) : null;
+            cleanup ??= measurements.Count == 0 ? await CleanUpAsync() : null;
             if (cleanup is not null)
             {
                 context.Logger.LogWarning("storage.s3: {Cleanup}", cleanup);
@@ -179,6 +181,13 @@ public sealed class StorageS3Benchmark : IBenchmark
         }
 
         return (measurements, failure);
+
+        // A client of its own: requests cancelled by Ctrl-C can leave the load's connections unusable for a while.
+        async Task<string?> CleanUpAsync()
+        {
+            using AmazonS3Client cleaner = S3ClientFactory.Create(endpoint, credentials, timeout, 4);
+            return await scratch.CleanUpAsync(cleaner, requests.OpenUploads, timeout, CleanupBudget(timeout));
+        }
     }
 
     private static TimeSpan CleanupBudget(TimeSpan timeout) => TimeSpan.FromSeconds(Math.Max(60, 4 * timeout.TotalSeconds));

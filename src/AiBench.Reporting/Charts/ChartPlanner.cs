@@ -7,7 +7,7 @@ namespace AiBench.Reporting.Charts;
 /// <summary>
 /// Decides which charts a run gets: one per benchmark + metric. When a size-like parameter (bytes, size,
 /// m, ...) varies, the chart is a sweep with one line per combination of the other varying parameters and
-/// labels; otherwise it is one bar per case.
+/// labels; otherwise it is one bar per case. Figures whose samples are time segments also get a timeline.
 /// </summary>
 public static class ChartPlanner
 {
@@ -23,6 +23,10 @@ public static class ChartPlanner
             List<Measurement> measurements = group.ToList();
             string stem = ChartFileName.Unique($"{group.Key.Benchmark}.{group.Key.Metric}", taken);
             specs.Add(PlanSweep(stem, group.Key, measurements) ?? PlanBars(stem, group.Key, measurements));
+            if (measurements.All(TimelineChart.Applies))
+            {
+                specs.Add(PlanTimeline(ChartFileName.Unique($"{stem}.timeline", taken), group.Key, measurements));
+            }
         }
 
         return specs;
@@ -74,6 +78,17 @@ public static class ChartPlanner
             })
             .ToList();
         return new ChartSpec(stem, key.Benchmark, key.Metric, key.Unit, null, [new ChartSeries(key.Metric, points)]);
+    }
+
+    private static ChartSpec PlanTimeline(string stem, (string Benchmark, string Metric, string Unit) key, List<Measurement> group)
+    {
+        List<string> varyingParams = VaryingParams(group);
+        List<string> varyingLabels = VaryingLabels(group);
+        List<ChartSeries> series = group
+            .Select(m => (Measurement: m, Name: SeriesName(m, varyingParams, varyingLabels) is { Length: > 0 } name ? name : key.Metric))
+            .Select(s => new ChartSeries(s.Name, [new ChartPoint(s.Measurement, s.Name, 0)]))
+            .ToList();
+        return new ChartSpec(stem, key.Benchmark, key.Metric, key.Unit, null, series) { IsTimeline = true };
     }
 
     /// <summary>The size-like numeric parameter with the most distinct positive values (at least two).</summary>

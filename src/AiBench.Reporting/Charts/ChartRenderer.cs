@@ -26,6 +26,6 @@ public static class ChartRenderer
     private static (Plot Plot, int Width, int Height) Create(ChartSpec spec)
     {
         ChartStyle.EnsureTextCanBeDrawn();
-        return spec.IsSweep ? SweepChart.Create(spec) : BarChart.Create(spec);
+        return spec.IsTimeline ? TimelineChart.Create(spec) : spec.IsSweep ? SweepChart.Create(spec) : BarChart.Create(spec);
     }
 }

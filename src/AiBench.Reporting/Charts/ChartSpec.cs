@@ -10,7 +10,7 @@ public sealed record ChartSeries(string Name, IReadOnlyList<ChartPoint> Points);
 
 /// <summary>
 /// What to draw for one benchmark + metric: a sweep (median against a size parameter on a log2 axis) when
-/// <see cref="SweepParameter"/> is set, else one bar per case. <see cref="FileStem"/> is unique within a run.
+/// <see cref="SweepParameter"/> is set, a timeline when <see cref="IsTimeline"/>, else one bar per case. <see cref="FileStem"/> is unique within a run.
 /// </summary>
 public sealed record ChartSpec(
     string FileStem,
@@ -21,6 +21,9 @@ public sealed record ChartSpec(
     IReadOnlyList<ChartSeries> Series)
 {
     public bool IsSweep => SweepParameter is not null;
+
+    /// <summary>Samples against time (one line per case) instead of one value per case.</summary>
+    public bool IsTimeline { get; init; }
 
     public string Title => $"{Benchmark} — {Metric}";
 

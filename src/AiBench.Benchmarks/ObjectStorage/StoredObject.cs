@@ -1,4 +1,4 @@
 namespace AiBench.Benchmarks.ObjectStorage;
 
 /// <summary>An object this run wrote: its id (which fixes its key and content) and size.</summary>
-public readonly record struct S3Object(long Id, long Size);
+public readonly record struct StoredObject(long Id, long Size);

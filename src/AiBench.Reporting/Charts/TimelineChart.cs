@@ -1,0 +1,54 @@
+using System.Globalization;
+using AiBench.Core.Results;
+using ScottPlot;
+
+namespace AiBench.Reporting.Charts;
+
+/// <summary>
+/// A figure over the run's time: one line per case, one point per analysis segment (the measurement's samples,
+/// <c>segmentSeconds</c> apart, as storage.s3 records them), so a stall, a ramp or a dying server shows.
+/// </summary>
+internal static class TimelineChart
+{
+    /// <summary>The info key giving the time between consecutive samples.</summary>
+    public const string SegmentSecondsKey = "segmentSeconds";
+
+    public static bool Applies(Measurement m) =>
+        m.Samples.Count >= 2 && m.Info?.TryGetValue(SegmentSecondsKey, out string? text) == true && SegmentSeconds(text) > 0;
+
+    public static (Plot Plot, int Width, int Height) Create(ChartSpec spec)
+    {
+        List<Measurement> all = spec.Measurements.ToList();
+        ValueScale scale = ValueScale.For(all.SelectMany(m => m.Samples), spec.Unit);
+        var plot = new Plot();
+        ChartStyle.Apply(plot);
+        double xMax = 0, yMax = 0;
+        foreach (ChartSeries series in spec.Series)
+        {
+            Measurement m = series.Points[0].Measurement;
+            double step = SegmentSeconds(m.Info![SegmentSecondsKey]);
+            double[] xs = Enumerable.Range(0, m.Samples.Count).Select(i => (i + 1) * step).ToArray();
+            double[] ys = m.Samples.Select(scale.Apply).ToArray();
+            var line = plot.Add.Scatter(xs, ys);
+            line.LegendText = series.Name;
+            line.LineWidth = 2;
+            line.MarkerSize = 4;
+            xMax = Math.Max(xMax, xs[^1]);
+            yMax = Math.Max(yMax, ys.Max());
+        }
+
+        plot.Axes.SetLimits(0, xMax * 1.02, 0, yMax > 0 ? yMax * 1.08 : 1);
+        plot.Title($"{spec.Title} over time");
+        plot.XLabel("seconds into the measured window (end of each segment)");
+        plot.YLabel($"{spec.Metric} ({scale.Unit})");
+        if (spec.Series.Count > 1)
+        {
+            plot.ShowLegend(Edge.Right);
+        }
+
+        return (plot, 1000, ChartStyle.Height);
+    }
+
+    private static double SegmentSeconds(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double s) && double.IsFinite(s) ? s : 0;
+}

@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using Amazon.S3;
+using AiBench.Benchmarks.ObjectStorage;
+using Xunit;
+
+namespace AiBench.Tests.ObjectStorage;
+
+/// <summary>
+/// A Ceph RADOS Gateway on 127.0.0.1 started by tests/infra/rgw.sh (the same script CI and users run). An
+/// instance already answering in the folder is reused and left running; one this process started is stopped.
+/// </summary>
+public sealed class LocalRgw : IDisposable
+{
+    private readonly bool _startedHere;
+
+    public LocalRgw() : this(Environment.GetEnvironmentVariable("AIBENCH_RGW_DIR") ?? "/tmp/aibench-rgw", 17480)
+    {
+    }
+
+    internal LocalRgw(string folder, int port)
+    {
+        Folder = folder;
+        Port = port;
+        _startedHere = Script("env").ExitCode != 0;
+        (int exit, string stdout, string stderr) = Script("start");
+        if (exit != 0)
+        {
+            throw new InvalidOperationException($"tests/infra/rgw.sh start failed ({exit}): {stderr}");
+        }
+
+        Dictionary<string, string> exports = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Where(l => l.StartsWith("export ", StringComparison.Ordinal))
+            .Select(l => l["export ".Length..].Split('=', 2))
+            .ToDictionary(p => p[0], p => p[1]);
+        Endpoint = exports["AWS_ENDPOINT_URL"];
+        AccessKey = exports["AWS_ACCESS_KEY_ID"];
+        SecretKey = exports["AWS_SECRET_ACCESS_KEY"];
+        Region = exports["AWS_REGION"];
+    }
+
+    public string Folder { get; }
+
+    public int Port { get; }
+
+    public string Endpoint { get; }
+
+    public string AccessKey { get; }
+
+    public string SecretKey { get; }
+
+    public string Region { get; }
+
+    /// <summary>The variables a child process needs to reach this gateway through the AWS chain.</summary>
+    public Dictionary<string, string?> ChildEnvironment() => new()
+    {
+        ["AWS_ENDPOINT_URL"] = Endpoint,
+        ["AWS_ACCESS_KEY_ID"] = AccessKey,
+        ["AWS_SECRET_ACCESS_KEY"] = SecretKey,
+        ["AWS_REGION"] = Region,
+        ["AWS_PROFILE"] = null,
+    };
+
+    /// <summary>The process id of the radosgw daemon (to kill it in a test).</summary>
+    public int GatewayPid => int.Parse(File.ReadAllText(Path.Combine(Folder, "rgw.pid")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+
+    public AmazonS3Client Client()
+    {
+        var endpoint = new S3Endpoint(new Uri(Endpoint), Region, PathStyle: true, ChecksumsWhenSupported: false);
+        var file = Path.GetTempFileName();
+        File.WriteAllText(file, SecretKey);
+        try
+        {
+            return S3ClientFactory.Create(endpoint, S3Credentials.Resolve(AccessKey, file), TimeSpan.FromSeconds(30), 16);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_startedHere)
+        {
+            Script("stop");
+        }
+    }
+
+    private (int ExitCode, string Stdout, string Stderr) Script(string command)
+    {
+        var start = new ProcessStartInfo("bash")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(RepoPaths.Root, "tests", "infra", "rgw.sh"));
+        start.ArgumentList.Add(command);
+        start.Environment["AIBENCH_RGW_DIR"] = Folder;
+        start.Environment["AIBENCH_RGW_PORT"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using Process process = Process.Start(start)!;
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"tests/infra/rgw.sh {command} did not finish in 5 minutes");
+        }
+
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+}
+
+/// <summary>Tests against the local gateway run one at a time (they share it and the two CPUs with it).</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class RgwCollection : ICollectionFixture<LocalRgw>
+{
+    public const string Name = "local Ceph RGW";
+}
+
+/// <summary>
+/// A fact that needs the local Ceph RGW: it starts one as root (installing Debian's packages when missing);
+/// elsewhere it is skipped with the reason.
+/// </summary>
+public sealed class RgwFactAttribute : FactAttribute
+{
+    public RgwFactAttribute()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Skip = "the local Ceph RGW (tests/infra/rgw.sh) needs Linux";
+        }
+        else if (!System.Environment.IsPrivilegedProcess && !File.Exists("/usr/bin/radosgw"))
+        {
+            Skip = "the local Ceph RGW (tests/infra/rgw.sh) needs root, or radosgw installed";
+        }
+    }
+}
