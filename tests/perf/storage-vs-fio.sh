@@ -2,7 +2,8 @@
 # storage.io against fio on the same file, same parameters, alternating runs (issue 3's proof).
 #   tests/perf/storage-vs-fio.sh [FOLDER] [ROUNDS]
 # FOLDER: where the shared test file is laid out (default /var/tmp; must be a disk file system, not tmpfs).
-# Environment: SIZE (default 1G), RUNTIME seconds (default 5), RAMP seconds (default 1), ROUNDS (default 5).
+# Environment: SIZE (default 1G), RUNTIME seconds (default 5), RAMP seconds (default 1), ROUNDS (default 5);
+# AIBENCH and FIO name the binaries (default build/bin/aibench, built when missing, and fio on PATH).
 # Both tools: O_DIRECT, io_uring, one job, the same file; fio's figures are its whole-run read iops/bw and
 # clat p99; AiBench's the whole measured interval (info ios, bytes, seconds; latency p99 "wholeRun").
 # Bars: AiBench's median IOPS (randread-4k-qd32) and bandwidth (seqread-1m-qd32) >= 1.0x fio's median,
@@ -15,21 +16,24 @@ ROUNDS=${2:-${ROUNDS:-5}}
 SIZE=${SIZE:-1G}
 RUNTIME=${RUNTIME:-5}
 RAMP=${RAMP:-1}
-command -v fio >/dev/null || { echo "fio is missing: apt-get install fio" >&2; exit 3; }
+FIO=${FIO:-fio}
+command -v "$FIO" >/dev/null || { echo "fio is missing: apt-get install fio" >&2; exit 3; }
 command -v python3 >/dev/null || { echo "python3 is missing" >&2; exit 3; }
-[ -x "$ROOT/build/bin/aibench" ] || ./run.sh list >/dev/null
-AIBENCH="$ROOT/build/bin/aibench"
+if [ -z "${AIBENCH:-}" ]; then
+  [ -x "$ROOT/build/bin/aibench" ] || ./run.sh list >/dev/null
+  AIBENCH="$ROOT/build/bin/aibench"
+fi
 
 WORK=$(mktemp -d "$DIR/aibench-vs-fio.XXXXXX")
 FILE="$WORK/shared.dat"
 trap 'rm -rf "$WORK"' EXIT
 echo "laying out $SIZE at $FILE" >&2
-fio --name=layout --filename="$FILE" --size="$SIZE" --rw=write --bs=1M --iodepth=16 --direct=1 \
+"$FIO" --name=layout --filename="$FILE" --size="$SIZE" --rw=write --bs=1M --iodepth=16 --direct=1 \
     --ioengine=io_uring --output=/dev/null
 
 # fio: prints "ops_per_s bytes_per_s p99_seconds"
 run_fio() { # rw bs
-  fio --name=bench --filename="$FILE" --size="$SIZE" --ioengine=io_uring --direct=1 --rw="$1" --bs="$2" \
+  "$FIO" --name=bench --filename="$FILE" --size="$SIZE" --ioengine=io_uring --direct=1 --rw="$1" --bs="$2" \
       --iodepth=32 --numjobs=1 --time_based --runtime="$RUNTIME" --ramp_time="$RAMP" --output-format=json |
   python3 -c 'import json,sys; r=json.load(sys.stdin)["jobs"][0]["read"]; print(r["iops"], r["bw_bytes"], r["clat_ns"]["percentile"]["99.000000"]/1e9)'
 }
@@ -53,17 +57,23 @@ PY
 median() { python3 -c 'import statistics,sys; print(statistics.median(float(x) for x in sys.argv[1:]))' "$@"; }
 
 status=0
-printf '\nmachine: %s, %s cores, kernel %s; file %s (%s), size %s, runtime %ss, ramp %ss, %s rounds\n' \
+printf '\nmachine: %s, %s cores, kernel %s; file %s (%s), size %s, runtime %ss, ramp %ss, %s rounds; %s\n' \
   "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')" "$(nproc)" "$(uname -r)" \
-  "$(df --output=source "$DIR" | tail -1)" "$(df --output=fstype "$DIR" | tail -1)" "$SIZE" "$RUNTIME" "$RAMP" "$ROUNDS"
+  "$(df --output=source "$DIR" | tail -1)" "$(df --output=fstype "$DIR" | tail -1)" "$SIZE" "$RUNTIME" "$RAMP" "$ROUNDS" "$("$FIO" --version)"
 printf '\n| workload | metric | round | fio | AiBench | fio p99 | AiBench p99 |\n|---|---|---|---|---|---|---|\n'
 for spec in "randread-4k-qd32 randread 4k iops" "seqread-1m-qd32 read 1M bw"; do
   set -- $spec
   workload=$1 rw=$2 bs=$3 metric=$4
   fv=(); av=(); fp=(); ap=()
   for round in $(seq 1 "$ROUNDS"); do
-    read -r f_iops f_bw f_p99 < <(run_fio "$rw" "$bs")
-    read -r a_iops a_bw a_p99 engine < <(run_aibench "$workload")
+    # Who goes first alternates: a virtual disk with burst credits (a token bucket) favours whoever runs first.
+    if (( round % 2 == 1 )); then
+      read -r f_iops f_bw f_p99 < <(run_fio "$rw" "$bs")
+      read -r a_iops a_bw a_p99 engine < <(run_aibench "$workload")
+    else
+      read -r a_iops a_bw a_p99 engine < <(run_aibench "$workload")
+      read -r f_iops f_bw f_p99 < <(run_fio "$rw" "$bs")
+    fi
     if [ "$metric" = iops ]; then f=$f_iops a=$a_iops; unit="IOPS"; else f=$f_bw a=$a_bw; unit="B/s"; fi
     fv+=("$f"); av+=("$a"); fp+=("$f_p99"); ap+=("$a_p99")
     printf '| %s | %s | %d | %.0f | %.0f | %.1f µs | %.1f µs |\n' "$workload" "$unit" "$round" "$f" "$a" \
