@@ -190,7 +190,7 @@ public sealed class StorageIoBenchmark : IBenchmark
             Slices = slices,
         };
         IoOutcome outcome = IoEngineRunner.Run(request, cancellationToken);
-        ThrowIfFailed(outcome, target, "the run");
+        ThrowIfFailed(outcome, target, "the run", engine);
         if (outcome.Slices.Count == 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -218,11 +218,11 @@ public sealed class StorageIoBenchmark : IBenchmark
             IoLimit = target.Size / fillBlock,
         };
         IoOutcome outcome = IoEngineRunner.Run(fill, cancellationToken);
-        ThrowIfFailed(outcome, target, "filling the test file");
+        ThrowIfFailed(outcome, target, "filling the test file", engine);
         cancellationToken.ThrowIfCancellationRequested();
     }
 
-    private static void ThrowIfFailed(IoOutcome outcome, StorageTarget target, string what)
+    private static void ThrowIfFailed(IoOutcome outcome, StorageTarget target, string what, int engine)
     {
         string where = target.IsBlockDevice ? $"device '{target.Path}'" : $"'{target.Path}' ({target.FileSystem})";
         switch (outcome.Status)
@@ -235,6 +235,11 @@ public sealed class StorageIoBenchmark : IBenchmark
                 throw new CouldNotRunException($"no permission to open {where} (errno {outcome.ErrorErrno})");
             case Interop.IoEngine.ErrorOpen:
                 throw new CouldNotRunException($"cannot open {where}: errno {outcome.ErrorErrno}");
+            case Interop.IoEngine.ErrorSetup when engine == Interop.IoEngine.EngineUring:
+                throw new CouldNotRunException(
+                    $"io_uring could not be set up (errno {outcome.ErrorErrno}); check kernel.io_uring_disabled and the container's seccomp profile, or use engine=auto (falls back to libaio)");
+            case Interop.IoEngine.ErrorSetup when engine == Interop.IoEngine.EngineLibaio:
+                throw new CouldNotRunException($"libaio could not be set up (errno {outcome.ErrorErrno}); check fs.aio-max-nr");
             case Interop.IoEngine.ErrorSetup:
                 throw new CouldNotRunException($"neither io_uring nor libaio could be set up (errno {outcome.ErrorErrno}); check kernel.io_uring_disabled and fs.aio-max-nr");
             case Interop.IoEngine.ErrorNoMemory:

@@ -95,6 +95,50 @@ public class StorageCliTests
         Assert.Contains("does not exist", (string?)error["message"], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Where_io_uring_is_unavailable_auto_falls_back_to_libaio_and_a_forced_io_uring_says_why()
+    {
+        // io_uring_setup fails with ENOSYS for the CLI only (seccomp, as in Docker's default profile).
+        string without = Path.Combine(RepoPaths.Root, "build", "native", "aibench-without-io-uring");
+        Assert.True(File.Exists(without), $"{without} is built with the native library");
+        using var folder = new StorageTestFolder();
+        string work = Directory.CreateTempSubdirectory("aibench-storage-e2e").FullName;
+        (int exit, string stderr) Run(string engine, string output)
+        {
+            var start = new System.Diagnostics.ProcessStartInfo(without)
+            {
+                WorkingDirectory = work, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            };
+            foreach (string a in new[]
+            {
+                "dotnet", Path.Combine(AppContext.BaseDirectory, "aibench.dll"), "run", "storage.io", "--out", output,
+                "--set", $"target={folder.Path}", "--set", "size=16MiB", "--set", "runtime=0.3s", "--set", "ramp=0s",
+                "--set", "workload=randread-4k-qd32", "--set", $"engine={engine}",
+            })
+            {
+                start.ArgumentList.Add(a);
+            }
+
+            using var process = System.Diagnostics.Process.Start(start)!;
+            Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+            Task<string> stderrText = process.StandardError.ReadToEndAsync();
+            Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "did not finish");
+            _ = stdout.Result;
+            return (process.ExitCode, stderrText.Result);
+        }
+
+        (int autoExit, string autoErr) = Run("auto", "auto");
+        Assert.True(autoExit == 0, autoErr);
+        JsonNode run = JsonNode.Parse(File.ReadAllText(Path.Combine(Assert.Single(Directory.GetDirectories(Path.Combine(work, "auto"))), "run.json")))!;
+        Assert.All(run["measurements"]!.AsArray(), m => Assert.Equal("libaio", (string?)m!["info"]!["engine"]));
+
+        (int forcedExit, string forcedErr) = Run("io_uring", "forced");
+        Assert.Equal(3, forcedExit);
+        Assert.Contains("io_uring could not be set up (errno 38)", forcedErr, StringComparison.Ordinal);
+        Assert.Empty(folder.Files());
+        Directory.Delete(work, recursive: true);
+    }
+
     private static (int Exit, JsonNode Error) RunRefused(string target)
     {
         string work = Directory.CreateTempSubdirectory("aibench-storage-e2e").FullName;
