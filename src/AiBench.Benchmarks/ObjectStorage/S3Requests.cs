@@ -178,19 +178,10 @@ public sealed class S3Requests(IAmazonS3 client, string bucket, string prefix, O
     private async Task<long> ListAsync(long expectedKeys, CancellationToken cancellationToken)
     {
         long keys = 0;
-        string? continuation = null;
-        do
+        await foreach (IReadOnlyList<S3Object> page in S3Listing.PagesAsync(client, bucket, prefix, () => cancellationToken, cancellationToken))
         {
-            ListObjectsV2Response page = await client.ListObjectsV2Async(new ListObjectsV2Request
-            {
-                BucketName = bucket,
-                Prefix = prefix,
-                ContinuationToken = continuation,
-            }, cancellationToken);
-            keys += page.S3Objects?.Count ?? 0;
-            continuation = page.IsTruncated == true ? page.NextContinuationToken : null;
+            keys += page.Count;
         }
-        while (continuation is not null);
 
         if (expectedKeys >= 0 && keys != expectedKeys)
         {

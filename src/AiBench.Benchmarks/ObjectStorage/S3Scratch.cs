@@ -161,36 +161,25 @@ public sealed class S3Scratch
         async Task<long> DeleteKeysAsync()
         {
             long removed = 0;
-            string? continuation = null;
-            do
+            await foreach (IReadOnlyList<S3Object> page in S3Listing.PagesAsync(client, Bucket, Prefix, Token))
             {
-                ListObjectsV2Response page = await client.ListObjectsV2Async(new ListObjectsV2Request
-                {
-                    BucketName = Bucket,
-                    Prefix = Prefix,
-                    ContinuationToken = continuation,
-                }, Token());
-                List<KeyVersion> keys = (page.S3Objects ?? []).Where(o => o.Key.StartsWith(Prefix, StringComparison.Ordinal))
+                List<KeyVersion> keys = page.Where(o => o.Key.StartsWith(Prefix, StringComparison.Ordinal))
                     .Select(o => new KeyVersion { Key = o.Key }).ToList();
-                if (keys.Count > 0)
+                if (keys.Count == 0)
                 {
-                    DeleteObjectsResponse result = await client.DeleteObjectsAsync(new DeleteObjectsRequest
-                    {
-                        BucketName = Bucket,
-                        Objects = keys,
-                        Quiet = true,
-                    }, Token());
-                    if (result.DeleteErrors is { Count: > 0 } errors)
-                    {
-                        throw new IOException($"{errors.Count} objects under '{Prefix}' could not be deleted ({errors[0].Code})");
-                    }
-
-                    removed += keys.Count;
+                    continue;
                 }
 
-                continuation = page.IsTruncated == true ? page.NextContinuationToken : null;
+                DeleteObjectsResponse result = await client.DeleteObjectsAsync(
+                    new DeleteObjectsRequest { BucketName = Bucket, Objects = keys, Quiet = true }, Token());
+                if (result.DeleteErrors is { Count: > 0 } errors)
+                {
+                    throw new IOException($"{errors.Count} objects under '{Prefix}' could not be deleted ({errors[0].Code})");
+                }
+
+                removed += keys.Count;
             }
-            while (continuation is not null);
+
             return removed;
         }
 

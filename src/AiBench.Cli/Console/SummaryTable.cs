@@ -28,7 +28,7 @@ internal static class SummaryTable
                 .ToHashSet());
         foreach (Measurement m in run.Measurements)
         {
-            string caseText = string.Join(" ", m.Params.Where(p => varying[m.Benchmark].Contains(p.Key)).Select(p => $"{p.Key}={p.Value}")
+            string caseText = string.Join(" ", m.Params.Where(p => varying[m.Benchmark].Contains(p.Key)).Select(p => $"{p.Key}={MeasurementText.DisplayValue(p.Key, p.Value)}")
                 .Concat(m.Labels.Select(l => $"{l.Key}={l.Value}")));
             string spread = m.Stats is { } s ? (s.RelativeCiHalfWidth * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "";
             string peak = m.Baseline is { } b ? MeasurementText.Efficiency(b.Efficiency) : "";
