@@ -40,7 +40,9 @@ install_packages() {
         || die "apt-get could not install ${missing[*]}"
 }
 
-alive() { [ -f "$DIR/$1.pid" ] && kill -0 "$(cat "$DIR/$1.pid")" 2>/dev/null; }
+# A recorded pid counts only while it is still our daemon: its command line names our ceph.conf (a pid can be reused).
+ours() { [ -n "$1" ] && tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -qF -- "$CONF"; }
+alive() { [ -f "$DIR/$1.pid" ] && ours "$(cat "$DIR/$1.pid")"; }
 
 answers() { curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$PORT/"; }
 
@@ -114,17 +116,23 @@ wait_for() {
     done
 }
 
-osd_up() { ceph -c "$CONF" osd dump 2>/dev/null | grep -q '^osd.0 up'; }
+osd_up() { timeout 10 ceph -c "$CONF" osd dump 2>/dev/null | grep -q '^osd.0 up'; }
 
 start() {
     if alive rgw && answers && [ -f "$DIR/s3.env" ]; then
         print_env
         return
     fi
-    [ -e "$DIR" ] && stop_daemons && rm -rf "$DIR"
+    if [ -e "$DIR" ]; then
+        [ -f "$DIR/.aibench-rgw" ] || die "$DIR exists and is not a folder of this script; set AIBENCH_RGW_DIR to a new folder"
+        stop_daemons
+        rm -rf "$DIR"
+    fi
     install_packages
     mkdir -p "$DIR"/{run,log,crash,rgw,mon.a,osd.0}
     chmod 700 "$DIR"
+    touch "$DIR/.aibench-rgw" # only a folder with this mark is ever removed
+    trap 'stop_daemons' EXIT  # a start that fails half-way leaves no daemon behind
     local fsid uuid access secret
     fsid=$(cat /proc/sys/kernel/random/uuid)
     uuid=$(cat /proc/sys/kernel/random/uuid)
@@ -150,7 +158,7 @@ start() {
 
     launch rgw radosgw -c "$CONF" -n client.rgw.aibench
     wait_for "the gateway" 60 answers
-    radosgw-admin -c "$CONF" user create --uid=aibench --display-name=aibench \
+    timeout 60 radosgw-admin -c "$CONF" user create --uid=aibench --display-name=aibench \
         --access-key="$access" --secret="$secret" >/dev/null 2>&1 || die "radosgw-admin user create failed"
     umask 077
     cat >"$DIR/s3.env" <<EOF
@@ -159,6 +167,7 @@ export AWS_ACCESS_KEY_ID=$access
 export AWS_SECRET_ACCESS_KEY=$secret
 export AWS_REGION=us-east-1
 EOF
+    trap - EXIT
     say "Ceph RGW answering on http://127.0.0.1:$PORT (folder $DIR)"
     print_env
 }
@@ -168,10 +177,10 @@ stop_one() {
     local name=$1 pid
     [ -f "$DIR/$name.pid" ] || return 0
     pid=$(cat "$DIR/$name.pid")
-    if kill -0 "$pid" 2>/dev/null; then
+    if ours "$pid"; then
         kill -TERM "$pid" 2>/dev/null || true
         for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-        kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
+        ours "$pid" && kill -KILL "$pid" 2>/dev/null || true
     fi
     rm -f "$DIR/$name.pid"
 }
@@ -180,6 +189,7 @@ stop_daemons() { stop_one rgw; stop_one osd; stop_one mon; }
 
 stop() {
     [ -d "$DIR" ] || return 0
+    [ -f "$DIR/.aibench-rgw" ] || die "$DIR is not a folder of this script; nothing stopped or removed"
     stop_daemons
     rm -rf "$DIR"
     say "stopped; removed $DIR"

@@ -29,16 +29,16 @@ public sealed record S3Endpoint(Uri? Url, string Region, bool PathStyle, bool Ch
         Uri? url = null;
         if (urlText is not null)
         {
-            if (!Uri.TryCreate(urlText.Trim(), UriKind.Absolute, out url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+            string from = endpoint == "env" ? "AWS_ENDPOINT_URL" : "parameter 'endpoint'";
+            if (urlText.Contains('@', StringComparison.Ordinal))
             {
-                string from = endpoint == "env" ? "AWS_ENDPOINT_URL" : "parameter 'endpoint'";
-                throw new BadInputException($"{from}: '{urlText}' is not an http:// or https:// URL");
+                // A URL with user:password would end up in results and messages; it is not echoed either.
+                throw new BadInputException($"{from}: the S3 endpoint URL must not carry credentials; use the AWS chain or access-key + secret-key-file");
             }
 
-            if (!string.IsNullOrEmpty(url.UserInfo))
+            if (!Uri.TryCreate(urlText.Trim(), UriKind.Absolute, out url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
             {
-                // A URL with user:password would end up in results and messages.
-                throw new BadInputException("the S3 endpoint URL must not carry credentials; use the AWS chain or access-key + secret-key-file");
+                throw new BadInputException($"{from}: '{urlText}' is not an http:// or https:// URL");
             }
         }
 

@@ -28,7 +28,7 @@ public static class S3Failure
         {
             switch (inner)
             {
-                case TimeoutException or TaskCanceledException:
+                case TimeoutException or OperationCanceledException:
                     return RequestError.Timeout;
                 case HttpRequestException or SocketException or IOException:
                     return RequestError.Connection;

@@ -41,9 +41,16 @@ public sealed class S3LoadGenerator(S3Requests requests, ObjectSet objects, S3Lo
         }
 
         Task monitor = MonitorAsync(start, endTicks);
-        await Task.WhenAll(workers);
-        Stop(S3StopReason.Duration); // every worker ended on its own (no objects left): close the window now
-        await monitor;
+        try
+        {
+            await Task.WhenAll(workers);
+        }
+        finally
+        {
+            Stop(S3StopReason.Duration); // every worker ended on its own (no objects left): close the window now
+            await monitor;
+        }
+
         List<RequestRecord> records = perWorker.SelectMany(r => r).OrderBy(r => r.StartTicks).ToList();
         return new S3LoadResult(records, _warmupEndTicks, Math.Max(_warmupEndTicks, _stopTicks), _stopReason ?? S3StopReason.Duration, _failure);
     }
@@ -94,8 +101,9 @@ public sealed class S3LoadGenerator(S3Requests requests, ObjectSet objects, S3Lo
             {
                 (record, failure) = await requests.ExecuteAsync(operation, target, options.ExpectedListKeys, buffer, random, cancellationToken);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (Exception) when (cancellationToken.IsCancellationRequested)
             {
+                // Ctrl-C: the request was abandoned (cancelled, or its connection torn down under it).
                 if (taken)
                 {
                     objects.Return(target);

@@ -53,12 +53,15 @@ public static class S3Measurements
                 continue;
             }
 
-            SegmentAnalysis segments = SegmentAnalysis.Analyze(succeeded, result.WindowStartTicks, result.WindowEndTicks, segment);
+            // Rates take every request that overlaps the window, clipped to it (warp's partial operations at both
+            // edges); latency and error counts take the requests that started inside it.
+            List<RequestRecord> overlapping = result.Records.Where(r => r.Operation == operation && r.Succeeded).ToList();
+            SegmentAnalysis segments = SegmentAnalysis.Analyze(overlapping, result.WindowStartTicks, result.WindowEndTicks, segment);
             var rateInfo = new Dictionary<string, string>(info)
             {
                 ["segmentSeconds"] = Text(segments.SegmentSeconds),
                 ["averageOperationsPerSecond"] = Text(segments.AverageOperationsPerSecond),
-                ["bytes"] = Text(succeeded.Sum(r => r.Bytes)),
+                ["bytes"] = Text(succeeded.Sum(r => r.Bytes)), // of the requests that started in the window
             };
             if (operation.MovesData())
             {

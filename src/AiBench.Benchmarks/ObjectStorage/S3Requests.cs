@@ -37,7 +37,11 @@ public sealed class S3Requests(IAmazonS3 client, string bucket, string prefix, O
         S3Operation operation, StoredObject target, long expectedKeys, byte[] buffer, Random random, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(workload.Timeout);
+        if (operation != S3Operation.MultipartPut)
+        {
+            timeout.CancelAfter(workload.Timeout); // a multipart upload times each of its requests instead
+        }
+
         long start = Now();
         long firstByte = 0;
         try
@@ -71,6 +75,7 @@ public sealed class S3Requests(IAmazonS3 client, string bucket, string prefix, O
             InputStream = body,
             AutoCloseStream = false,
             UseChunkEncoding = false,
+            DisablePayloadSigning = workload.UnsignedPayload,
         }, cancellationToken);
         return target.Size;
     }
@@ -126,8 +131,9 @@ public sealed class S3Requests(IAmazonS3 client, string bucket, string prefix, O
     private async Task<long> MultipartPutAsync(StoredObject target, CancellationToken cancellationToken)
     {
         string key = Key(target.Id);
-        InitiateMultipartUploadResponse initiated = await client.InitiateMultipartUploadAsync(
-            new InitiateMultipartUploadRequest { BucketName = bucket, Key = key }, cancellationToken);
+        InitiateMultipartUploadResponse initiated = await WithTimeout(
+            token => client.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest { BucketName = bucket, Key = key }, token),
+            cancellationToken);
         string uploadId = initiated.UploadId;
         _openUploads[uploadId] = key;
         int parts = (int)Math.Max(1, (target.Size + workload.PartSize - 1) / workload.PartSize);
@@ -140,27 +146,40 @@ public sealed class S3Requests(IAmazonS3 client, string bucket, string prefix, O
                 long offset = (number - 1) * workload.PartSize;
                 long size = Math.Min(workload.PartSize, target.Size - offset);
                 using MemoryStream body = payload.Stream(target.Id, offset, size);
-                UploadPartResponse part = await client.UploadPartAsync(new UploadPartRequest
-                {
-                    BucketName = bucket,
-                    Key = key,
-                    UploadId = uploadId,
-                    PartNumber = number,
-                    InputStream = body,
-                    PartSize = size,
-                    UseChunkEncoding = false,
-                }, token);
+                UploadPartResponse part = await WithTimeout(
+                    partToken => client.UploadPartAsync(new UploadPartRequest
+                    {
+                        BucketName = bucket,
+                        Key = key,
+                        UploadId = uploadId,
+                        PartNumber = number,
+                        InputStream = body,
+                        PartSize = size,
+                        UseChunkEncoding = false,
+                        DisablePayloadSigning = workload.UnsignedPayload,
+                    }, partToken),
+                    token);
                 etags[number - 1] = new PartETag(number, part.ETag);
             });
-        await client.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
-        {
-            BucketName = bucket,
-            Key = key,
-            UploadId = uploadId,
-            PartETags = [.. etags],
-        }, cancellationToken);
+        await WithTimeout(
+            token => client.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
+            {
+                BucketName = bucket,
+                Key = key,
+                UploadId = uploadId,
+                PartETags = [.. etags],
+            }, token),
+            cancellationToken);
         _openUploads.TryRemove(uploadId, out _);
         return target.Size;
+    }
+
+    /// <summary>One request of several in an operation, with the request timeout of its own.</summary>
+    private async Task<T> WithTimeout<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(workload.Timeout);
+        return await call(timeout.Token);
     }
 
     private async Task<long> HeadAsync(StoredObject target, CancellationToken cancellationToken)

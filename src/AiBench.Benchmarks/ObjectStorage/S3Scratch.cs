@@ -27,31 +27,32 @@ public sealed class S3Scratch
     /// <summary>Creates the bucket (<paramref name="bucket"/> = null) or checks the named one, and picks an unused prefix.</summary>
     public static async Task<S3Scratch> CreateAsync(IAmazonS3 client, string? bucket, S3Endpoint endpoint, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        using var timeouts = new RequestTimeouts(timeout, cancellationToken);
         string tag = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..8]}";
         string prefix = $"aibench-{tag}/";
         if (bucket is null)
         {
             string name = $"aibench-{tag}";
-            await Checked(() => client.PutBucketAsync(new PutBucketRequest { BucketName = name }, Token()), $"creating bucket '{name}'");
+            var create = new PutBucketRequest { BucketName = name };
+            if (endpoint.IsAws && endpoint.Region != "us-east-1")
+            {
+                create.BucketRegionName = endpoint.Region; // AWS wants the location outside us-east-1
+            }
+
+            await Checked(() => client.PutBucketAsync(create, timeouts.Next()), $"creating bucket '{name}'");
             return new S3Scratch(name, prefix, ownsBucket: true);
         }
 
         ListObjectsV2Response existing = await Checked(
-            () => client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, Prefix = prefix, MaxKeys = 1 }, Token()),
+            () => client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, Prefix = prefix, MaxKeys = 1 }, timeouts.Next()),
             $"reading bucket '{bucket}'");
+        await RefuseVersionedAsync(client, bucket, timeouts);
         if (existing.KeyCount > 0)
         {
             throw new CouldNotRunException($"the fresh prefix '{prefix}' already holds objects in bucket '{bucket}'; run again");
         }
 
         return new S3Scratch(bucket, prefix, ownsBucket: false);
-
-        CancellationToken Token()
-        {
-            var source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            source.CancelAfter(timeout);
-            return source.Token;
-        }
 
         async Task<T> Checked<T>(Func<Task<T>> call, string what)
         {
@@ -81,6 +82,30 @@ public sealed class S3Scratch
         }
     }
 
+    /// <summary>
+    /// In a bucket with versioning, a delete only adds a delete marker: every byte written would stay. Such a bucket
+    /// is refused (bucket=auto, a fresh unversioned one, always works). Without the permission to ask, it is used.
+    /// </summary>
+    private static async Task RefuseVersionedAsync(IAmazonS3 client, string bucket, RequestTimeouts timeouts)
+    {
+        GetBucketVersioningResponse versioning;
+        try
+        {
+            versioning = await client.GetBucketVersioningAsync(new GetBucketVersioningRequest { BucketName = bucket }, timeouts.Next());
+        }
+        catch (AmazonS3Exception)
+        {
+            return;
+        }
+
+        string? status = versioning.VersioningConfig?.Status?.Value;
+        if (status is "Enabled" or "Suspended")
+        {
+            throw new BadInputException(
+                $"parameter 'bucket': '{bucket}' has versioning {status.ToLowerInvariant()}, so deleting what the run wrote would leave every version behind; use an unversioned bucket or bucket=auto");
+        }
+    }
+
     /// <summary>The SDK's trailing checksums are the usual reason an older S3 store rejects every upload.</summary>
     public static string ChecksumHint(Exception e, S3Endpoint endpoint) =>
         endpoint.ChecksumsWhenSupported && e is AmazonS3Exception { StatusCode: System.Net.HttpStatusCode.BadRequest }
@@ -95,6 +120,7 @@ public sealed class S3Scratch
     public async Task<string?> CleanUpAsync(IAmazonS3 client, IEnumerable<(string Key, string UploadId)> knownUploads, TimeSpan timeout, TimeSpan budget)
     {
         using var deadline = new CancellationTokenSource(budget);
+        using var timeouts = new RequestTimeouts(timeout, deadline.Token);
         long deleted = 0;
         try
         {
@@ -122,7 +148,7 @@ public sealed class S3Scratch
 
             if (OwnsBucket)
             {
-                await client.DeleteBucketAsync(new DeleteBucketRequest { BucketName = Bucket }, Token());
+                await client.DeleteBucketAsync(new DeleteBucketRequest { BucketName = Bucket }, timeouts.Next());
             }
 
             return null;
@@ -146,7 +172,7 @@ public sealed class S3Scratch
                     Prefix = Prefix,
                     KeyMarker = keyMarker,
                     UploadIdMarker = uploadMarker,
-                }, Token());
+                }, timeouts.Next());
                 foreach (MultipartUpload upload in uploads.MultipartUploads ?? [])
                 {
                     aborted += await Abort(upload.Key, upload.UploadId);
@@ -161,7 +187,7 @@ public sealed class S3Scratch
         async Task<long> DeleteKeysAsync()
         {
             long removed = 0;
-            await foreach (IReadOnlyList<S3Object> page in S3Listing.PagesAsync(client, Bucket, Prefix, Token))
+            await foreach (IReadOnlyList<S3Object> page in S3Listing.PagesAsync(client, Bucket, Prefix, timeouts.Next))
             {
                 List<KeyVersion> keys = page.Where(o => o.Key.StartsWith(Prefix, StringComparison.Ordinal))
                     .Select(o => new KeyVersion { Key = o.Key }).ToList();
@@ -171,7 +197,7 @@ public sealed class S3Scratch
                 }
 
                 DeleteObjectsResponse result = await client.DeleteObjectsAsync(
-                    new DeleteObjectsRequest { BucketName = Bucket, Objects = keys, Quiet = true }, Token());
+                    new DeleteObjectsRequest { BucketName = Bucket, Objects = keys, Quiet = true }, timeouts.Next());
                 if (result.DeleteErrors is { Count: > 0 } errors)
                 {
                     throw new IOException($"{errors.Count} objects under '{Prefix}' could not be deleted ({errors[0].Code})");
@@ -192,20 +218,13 @@ public sealed class S3Scratch
 
             try
             {
-                await client.AbortMultipartUploadAsync(new AbortMultipartUploadRequest { BucketName = Bucket, Key = key, UploadId = uploadId }, Token());
+                await client.AbortMultipartUploadAsync(new AbortMultipartUploadRequest { BucketName = Bucket, Key = key, UploadId = uploadId }, timeouts.Next());
                 return 1;
             }
             catch (AmazonS3Exception e) when (e.ErrorCode == "NoSuchUpload")
             {
                 return 0; // completed or aborted meanwhile
             }
-        }
-
-        CancellationToken Token()
-        {
-            var source = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token);
-            source.CancelAfter(timeout);
-            return source.Token;
         }
     }
 }

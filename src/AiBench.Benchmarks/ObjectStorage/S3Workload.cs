@@ -16,7 +16,14 @@ public sealed record S3Workload
 
     public int PartConcurrency { get; init; } = 4;
 
+    /// <summary>The longest one HTTP request may take, its body included (each part of a multipart upload on its own).</summary>
     public required TimeSpan Timeout { get; init; }
+
+    /// <summary>
+    /// Send PUT bodies unsigned (UNSIGNED-PAYLOAD) instead of hashing every byte with SHA-256 inside the timed
+    /// request; the SDK allows it over HTTPS only, where TLS protects the body.
+    /// </summary>
+    public bool UnsignedPayload { get; init; }
 
     /// <summary>The size of object <paramref name="id"/>: fixed, or drawn deterministically from its id.</summary>
     public long SizeOf(long id)

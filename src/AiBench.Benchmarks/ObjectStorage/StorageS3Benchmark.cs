@@ -58,7 +58,7 @@ public sealed class StorageS3Benchmark : IBenchmark
         {
             AllowedValues = ["fixed", "log2"],
         },
-        new ParameterDefinition("objects", ParameterKind.Integer, "auto", "objects written first for get, head, list, delete and mixed; auto = 2 x concurrency (at least 16), 1000 for list and delete")
+        new ParameterDefinition("objects", ParameterKind.Integer, "auto", "objects written first for get, head, list, delete and mixed; auto = 1 GiB in all (16 to 2500 objects, at least 2 per worker), 1000 for list and delete")
         {
             Words = ["auto"],
             Minimum = 1,
@@ -112,9 +112,8 @@ public sealed class StorageS3Benchmark : IBenchmark
             : OperationMix.Single(S3OperationNames.TryParse(op, out S3Operation single) ? single : throw new BadInputException($"parameter 'op': unknown '{op}'"));
         int concurrency = c.GetInt32("concurrency");
         TimeSpan timeout = TimeSpan.FromSeconds(c.GetDouble("timeout"));
-        S3Workload workload = Workload(c, mix, timeout);
-        long objectCount = c.GetOptionalInt64("objects")
-            ?? (mix.Weights.Count == 1 && mix.Operations.First() is S3Operation.List or S3Operation.Delete ? 1000 : Math.Max(16, 2L * concurrency));
+        S3Workload workload = Workload(c, mix, timeout, endpoint);
+        long objectCount = c.GetOptionalInt64("objects") ?? DefaultObjects(mix, workload.ObjectSize, concurrency);
         int partConnections = mix.Operations.Contains(S3Operation.MultipartPut) ? workload.PartConcurrency : 1;
 
         using AmazonS3Client client = S3ClientFactory.Create(endpoint, credentials, timeout, concurrency * partConnections + 2);
@@ -127,6 +126,7 @@ public sealed class StorageS3Benchmark : IBenchmark
         var measurements = new List<Measurement>();
         Exception? failure = null;
         string? cleanup = null;
+        bool cleanedUp = false;
         try
         {
             if (mix.Operations.Any(o => o.NeedsObjects()))
@@ -157,6 +157,7 @@ public sealed class StorageS3Benchmark : IBenchmark
 
             context.Report($"{op}: cleaning up");
             cleanup = await CleanUpAsync();
+            cleanedUp = true;
             Dictionary<string, string> info = Info(endpoint, credentials, scratch, workload, c, objectCount, concurrency, cleanup);
             measurements = S3Measurements.Build(Id, context, result, mix.Operations, options.Segment, info);
             failure = result.StopReason switch
@@ -172,7 +173,11 @@ public sealed class StorageS3Benchmark : IBenchmark
         finally
         {
             // After a failure above (the prefill, Ctrl-C, an exception) the clean-up has not run yet.
-            cleanup ??= measurements.Count == 0 ? await CleanUpAsync() : null;
+            if (!cleanedUp)
+            {
+                cleanup = await CleanUpAsync();
+            }
+
             if (cleanup is not null)
             {
                 context.Logger.LogWarning("storage.s3: {Cleanup}", cleanup);
@@ -190,9 +195,25 @@ public sealed class StorageS3Benchmark : IBenchmark
         }
     }
 
-    private static TimeSpan CleanupBudget(TimeSpan timeout) => TimeSpan.FromSeconds(Math.Max(60, 4 * timeout.TotalSeconds));
+    /// <summary>Enough for thousands of keys, and bounded even after Ctrl-C (which the clean-up does not obey).</summary>
+    private static TimeSpan CleanupBudget(TimeSpan timeout) => TimeSpan.FromSeconds(Math.Clamp(4 * timeout.TotalSeconds, 60, 300));
 
-    private static S3Workload Workload(BenchmarkCase c, OperationMix mix, TimeSpan timeout)
+    /// <summary>
+    /// Objects written before a reading load: at least two per worker, and for get/head/mixed enough for 1 GiB in all
+    /// (at most 2500, warp's count) so a server's cache does not hold them all; 1000 for list and delete.
+    /// </summary>
+    private static long DefaultObjects(OperationMix mix, long objectSize, int concurrency)
+    {
+        if (mix.Weights.Count == 1 && mix.Operations.First() is S3Operation.List or S3Operation.Delete)
+        {
+            return 1000;
+        }
+
+        long forOneGiB = Math.Min(2500, ((1L << 30) + objectSize - 1) / objectSize);
+        return Math.Max(Math.Max(16, 2L * concurrency), forOneGiB);
+    }
+
+    private static S3Workload Workload(BenchmarkCase c, OperationMix mix, TimeSpan timeout, S3Endpoint endpoint)
     {
         bool metadataOnly = mix.Operations.All(o => o is S3Operation.Head or S3Operation.List or S3Operation.Delete);
         long size = c.GetOptionalInt64("size") ?? (metadataOnly ? 1024 : 16L << 20);
@@ -204,6 +225,7 @@ public sealed class StorageS3Benchmark : IBenchmark
             PartSize = c.GetInt64("part-size"),
             PartConcurrency = c.GetInt32("part-concurrency"),
             Timeout = timeout,
+            UnsignedPayload = endpoint.Url is null || endpoint.Url.Scheme == Uri.UriSchemeHttps,
         };
     }
 
@@ -224,6 +246,7 @@ public sealed class StorageS3Benchmark : IBenchmark
             ["objects"] = Text(objectCount),
             ["concurrency"] = Text(concurrency),
             ["timeoutSeconds"] = Text(workload.Timeout.TotalSeconds),
+            ["payloadSigning"] = workload.UnsignedPayload ? "unsigned (HTTPS)" : "SHA-256 (plain HTTP)",
             ["cleanup"] = cleanup ?? "complete",
             ["sdk"] = typeof(AmazonS3Client).Assembly.GetName().Version?.ToString() ?? "unknown",
         };

@@ -84,6 +84,7 @@ public class S3UnitTests
     [InlineData("ftp://host/")]
     [InlineData("not a url")]
     [InlineData("http://user:pass@host:9000")]
+    [InlineData("s3://AKIA:pass@host")]
     public void A_bad_endpoint_is_bad_input_and_never_echoes_credentials(string url)
     {
         var e = Assert.Throws<BadInputException>(() => S3Endpoint.Resolve(url, "auto", "auto", "auto", _ => null));
@@ -188,6 +189,33 @@ public class S3UnitTests
         SegmentAnalysis single = SegmentAnalysis.Analyze(records.Take(1).ToList(), 0, f, TimeSpan.FromSeconds(5));
         Assert.Single(single.BytesPerSecond);
         Assert.Equal(100, single.BytesPerSecond[0], 6);
+    }
+
+    [Fact]
+    public void Requests_straddling_the_warm_up_count_for_their_part_inside_the_window_but_not_for_latency()
+    {
+        long f = Stopwatch.Frequency;
+        var records = new List<RequestRecord>
+        {
+            new(S3Operation.Get, 0, f, 0, 1000, RequestError.None),            // warm-up half, window half
+            new(S3Operation.Get, f, 2 * f, f + 1, 1000, RequestError.None),    // inside
+            new(S3Operation.Get, f, f + 10, 0, 0, RequestError.Timeout),       // a failure inside
+        };
+        var result = new S3LoadResult(records, f / 2, 2 * f, S3StopReason.Duration, null);
+        var context = new AiBench.Core.Benchmarks.BenchmarkContext
+        {
+            Case = Assert.Single(new StorageS3Benchmark().Parameters.Expand(new Dictionary<string, string> { ["op"] = "get" })),
+            Policy = AiBench.Core.Measuring.MeasurementPolicy.Quick,
+            System = AiBench.Benchmarks.Hosts.SystemInfoCollector.Collect(),
+        };
+        List<AiBench.Core.Results.Measurement> figures = S3Measurements.Build(
+            "storage.s3", context, result, [S3Operation.Get], TimeSpan.FromSeconds(10), new Dictionary<string, string>());
+        var throughput = figures.Single(m => m.Metric == "throughput");
+        Assert.Equal((500 + 1000) / 1.5, throughput.Samples.Single(), 6);
+        Assert.Single(figures.Single(m => m.Metric == "latency" && m.Labels["percentile"] == "p50").Samples);
+        var errors = figures.Single(m => m.Metric == "errors");
+        Assert.Equal(1, errors.Samples.Single());
+        Assert.Equal("1", errors.Info!["errors.timeout"]);
     }
 
     [Fact]

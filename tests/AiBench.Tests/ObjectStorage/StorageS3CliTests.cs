@@ -12,7 +12,8 @@ namespace AiBench.Tests.ObjectStorage;
 [Collection(RgwCollection.Name)]
 public class StorageS3CliTests(LocalRgw rgw)
 {
-    private static readonly string[] Short = ["--set", "duration=1s", "--set", "warmup=0.2s", "--set", "size=256KiB", "--set", "concurrency=4"];
+    private static readonly string[] Short =
+        ["--set", "duration=1s", "--set", "warmup=0.2s", "--set", "size=256KiB", "--set", "concurrency=4", "--set", "objects=16"];
 
     [RgwFact]
     public void A_run_with_a_secret_key_file_writes_valid_results_and_charts_and_never_the_secret()
@@ -131,7 +132,7 @@ public class StorageS3CliTests(LocalRgw rgw)
         var clock = Stopwatch.StartNew();
         Task<CliProcess.Result> running = Task.Run(() => CliProcess.Run(work, doomed.ChildEnvironment(),
         [
-            "run", "storage.s3", "--out", "results", "--set", "op=get", "--set", "size=256KiB", "--set", "concurrency=4",
+            "run", "storage.s3", "--out", "results", "--set", "op=get", "--set", "size=256KiB", "--set", "concurrency=4", "--set", "objects=16",
             "--set", "duration=60s", "--set", "warmup=0s", "--set", "timeout=3s",
         ]));
         string? runDir = null;

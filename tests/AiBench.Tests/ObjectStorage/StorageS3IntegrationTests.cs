@@ -42,7 +42,7 @@ public class StorageS3IntegrationTests(LocalRgw rgw)
         }
 
         // get checked every byte of every object it read; ttfb is recorded for it and comes before the whole request.
-        List<Measurement> get = await RunAsync(Settings(bucket, "get", ("size", "1MiB")));
+        List<Measurement> get = await RunAsync(Settings(bucket, "get", ("size", "1MiB"), ("objects", "16")));
         Measurement checkedGets = get.First(m => m.Metric == "throughput");
         Assert.True(checkedGets.Correct!.Checked > 0);
         Assert.True(get.Single(m => m.Metric == "ttfb" && m.Labels["percentile"] == "p50").Value
@@ -55,7 +55,7 @@ public class StorageS3IntegrationTests(LocalRgw rgw)
     {
         using AmazonS3Client client = rgw.Client();
         string bucket = await FreshBucketAsync(client);
-        List<Measurement> figures = await RunAsync(Settings(bucket, "get", ("size", "1MiB"), ("range", "64KiB")));
+        List<Measurement> figures = await RunAsync(Settings(bucket, "get", ("size", "1MiB"), ("range", "64KiB"), ("objects", "16")));
         Measurement throughput = figures.Single(m => m.Metric == "throughput");
         long requests = long.Parse(throughput.Info!["succeeded"], System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(requests * 65536, long.Parse(throughput.Info["bytes"], System.Globalization.CultureInfo.InvariantCulture));
@@ -111,6 +111,22 @@ public class StorageS3IntegrationTests(LocalRgw rgw)
     }
 
     [RgwFact]
+    public async Task A_bucket_with_versioning_is_refused_because_deletes_would_keep_every_version()
+    {
+        using AmazonS3Client client = rgw.Client();
+        string bucket = await FreshBucketAsync(client);
+        await client.PutBucketVersioningAsync(new PutBucketVersioningRequest
+        {
+            BucketName = bucket,
+            VersioningConfig = new S3BucketVersioningConfig { Status = VersionStatus.Enabled },
+        });
+        var e = await Assert.ThrowsAsync<AiBench.Core.Errors.BadInputException>(() => RunAsync(Settings(bucket, "put")));
+        Assert.Contains("versioning enabled", e.Message, StringComparison.Ordinal);
+        ListVersionsResponse versions = await client.ListVersionsAsync(bucket);
+        Assert.Equal(["foreign/keep-me"], (versions.Versions ?? []).Select(v => v.Key));
+    }
+
+    [RgwFact]
     public async Task A_fresh_bucket_is_created_and_removed()
     {
         using AmazonS3Client client = rgw.Client();
@@ -149,7 +165,7 @@ public class StorageS3IntegrationTests(LocalRgw rgw)
     {
         using AmazonS3Client client = rgw.Client();
         string bucket = await FreshBucketAsync(client);
-        List<Measurement> figures = await RunAsync(Settings(bucket, "head", ("duration", "60s"), ("autoterm", "true"),
+        List<Measurement> figures = await RunAsync(Settings(bucket, "head", ("objects", "32"), ("duration", "60s"), ("autoterm", "true"),
             ("autoterm-window", "1.5s"), ("autoterm-tolerance", "50"), ("segment", "0.25s")));
         Measurement ops = figures.Single(m => m.Metric == "ops");
         Assert.Equal("Settled", ops.Info!["stopReason"]);
