@@ -16,7 +16,7 @@ internal sealed class LiveRunObserver(ProgressTask task, IAnsiConsole console) :
     {
         task.MaxValue = totalCases;
         task.Value = caseNumber - 1;
-        _case = $"{benchmark.Id} {benchmarkCase}";
+        _case = CaseText.For(benchmark, benchmarkCase);
         task.Description = Markup.Escape(_case);
     }
 

@@ -10,7 +10,7 @@ namespace AiBench.Cli.Console;
 internal sealed class PlainRunObserver(TextWriter error) : IRunObserver
 {
     public void CaseStarted(IBenchmark benchmark, BenchmarkCase benchmarkCase, int caseNumber, int totalCases) =>
-        error.WriteLine($"[{caseNumber}/{totalCases}] {benchmark.Id} {benchmarkCase}");
+        error.WriteLine($"[{caseNumber}/{totalCases}] {CaseText.For(benchmark, benchmarkCase)}");
 
     public void Status(string text)
     {
