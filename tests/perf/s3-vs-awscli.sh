@@ -21,7 +21,7 @@ DURATION=${DURATION:-10}
 AWS_CLI=${AWS_CLI:-$( [ -x /usr/bin/aws ] && echo /usr/bin/aws || command -v aws || true)}
 [ -n "$AWS_CLI" ] || { echo "the AWS CLI is missing: apt-get install awscli" >&2; exit 3; }
 command -v python3 >/dev/null || { echo "python3 is missing" >&2; exit 3; }
-[ -x "$ROOT/build/bin/aibench" ] || ./run.sh list >/dev/null
+./run.sh list >/dev/null   # incremental: builds only when a source is newer than build/bin
 AIBENCH="$ROOT/build/bin/aibench"
 
 if [ -z "${AWS_ENDPOINT_URL:-}" ]; then

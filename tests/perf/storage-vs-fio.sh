@@ -20,7 +20,7 @@ FIO=${FIO:-fio}
 command -v "$FIO" >/dev/null || { echo "fio is missing: apt-get install fio" >&2; exit 3; }
 command -v python3 >/dev/null || { echo "python3 is missing" >&2; exit 3; }
 if [ -z "${AIBENCH:-}" ]; then
-  [ -x "$ROOT/build/bin/aibench" ] || ./run.sh list >/dev/null
+  ./run.sh list >/dev/null   # incremental: builds only when a source is newer than build/bin
   AIBENCH="$ROOT/build/bin/aibench"
 fi
 

@@ -1,13 +1,15 @@
+using System.Numerics;
+
 namespace AiBench.Benchmarks.ObjectStorage;
 
 /// <summary>
-/// The bytes of every object, without storing them per object: one random (incompressible) buffer, and object
-/// <c>id</c>'s content is the slice starting at an offset derived from the id. Objects therefore differ, a
-/// GET can be checked byte for byte against what was written, and a PUT streams straight from the buffer.
+/// The bytes of every object, without storing them per object: one random (incompressible) buffer; object
+/// <c>id</c>'s content is a slice of it, from an offset derived from the id, XORed with an 8-byte key derived
+/// from the id. No two objects share a block (a deduplicating store gains nothing), a GET can be checked byte for
+/// byte against what was written, and a PUT streams from the buffer without a copy per object.
 /// </summary>
 public sealed class ObjectPayload
 {
-    /// <summary>Distinct starting offsets: objects with ids that differ modulo this have different content.</summary>
     private const int Offsets = 1021;
 
     private const int Stride = 64;
@@ -28,13 +30,50 @@ public sealed class ObjectPayload
 
     public long Largest { get; }
 
-    /// <summary>The content of object <paramref name="id"/> from <paramref name="start"/>, <paramref name="length"/> bytes.</summary>
-    public ReadOnlyMemory<byte> Slice(long id, long start, long length) =>
-        _data.AsMemory((int)(Offset(id) + start), checked((int)length));
+    /// <summary>Writes bytes <paramref name="start"/>.. of object <paramref name="id"/> into <paramref name="destination"/>.</summary>
+    public void Fill(long id, long start, Span<byte> destination)
+    {
+        ReadOnlySpan<byte> source = _data.AsSpan((int)(Offset(id) + start), destination.Length);
+        int width = Vector<byte>.Count; // a multiple of 8, so every vector sees the key in the same phase
+        Span<byte> pattern = stackalloc byte[width];
+        ulong key = Key(id);
+        for (int i = 0; i < width; i++)
+        {
+            pattern[i] = (byte)(key >> (int)((start + i) % 8 * 8));
+        }
 
-    /// <summary>A read-only, seekable stream over a slice (the SDK signs the payload, so it must seek).</summary>
-    public MemoryStream Stream(long id, long start, long length) =>
-        new(_data, (int)(Offset(id) + start), checked((int)length), writable: false);
+        var keyVector = new Vector<byte>(pattern);
+        int at = 0;
+        for (; at + width <= destination.Length; at += width)
+        {
+            (new Vector<byte>(source.Slice(at, width)) ^ keyVector).CopyTo(destination.Slice(at, width));
+        }
+
+        for (; at < destination.Length; at++)
+        {
+            destination[at] = (byte)(source[at] ^ pattern[at % width]);
+        }
+    }
+
+    /// <summary>A copy of part of an object's content (for checks outside the hot path).</summary>
+    public byte[] Content(long id, long start, long length)
+    {
+        byte[] bytes = new byte[checked((int)length)];
+        Fill(id, start, bytes);
+        return bytes;
+    }
+
+    /// <summary>A read-only, seekable stream over part of an object (the SDK signs the payload, so it must seek).</summary>
+    public Stream Stream(long id, long start, long length) => new PayloadStream(this, id, start, length);
 
     private static long Offset(long id) => id % Offsets * Stride;
+
+    /// <summary>SplitMix64 of the id: a different, well-mixed key per object.</summary>
+    private static ulong Key(long id)
+    {
+        ulong z = unchecked((ulong)id + 0x9E3779B97F4A7C15UL);
+        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+        return z ^ (z >> 31);
+    }
 }

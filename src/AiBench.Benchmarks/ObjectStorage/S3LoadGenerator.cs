@@ -11,7 +11,8 @@ namespace AiBench.Benchmarks.ObjectStorage;
 /// </summary>
 public sealed class S3LoadGenerator(S3Requests requests, ObjectSet objects, S3LoadOptions options, IProgress<string>? progress) : IDisposable
 {
-    private const int ReceiveBufferBytes = 256 << 10;
+    /// <summary>Per worker: half receives a GET's body, half holds the bytes expected (see S3Requests).</summary>
+    private const int ReceiveBufferBytes = 512 << 10;
 
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _stopLock = new();
