@@ -7,7 +7,7 @@ namespace AiBench.Benchmarks.ObjectStorage;
 /// Runs <see cref="S3LoadOptions.Concurrency"/> workers, each issuing one request after another (closed loop,
 /// as warp and elbencho do), until the duration, the operation limit, settling, an endpoint failure or the user
 /// stops them. Requests in flight when the load stops are finished (each within its timeout), not abandoned.
-/// A monitor samples completed bytes per segment for the progress line and for settling.
+/// A monitor keeps live per-segment rates (<see cref="LiveSegments"/>) for the progress line and for settling.
 /// </summary>
 public sealed class S3LoadGenerator(S3Requests requests, ObjectSet objects, S3LoadOptions options, IProgress<string>? progress) : IDisposable
 {
@@ -21,16 +21,17 @@ public sealed class S3LoadGenerator(S3Requests requests, ObjectSet objects, S3Lo
     private string? _failure;
     private long _consecutiveErrors;
     private long _measuredOperations;
-    private long _doneBytes;
     private long _doneOperations;
     private long _errors;
     private long _warmupEndTicks;
+    private LiveSegments? _live;
 
     public async Task<S3LoadResult> RunAsync(CancellationToken cancellationToken)
     {
         long start = requests.Now();
         _warmupEndTicks = start + Ticks(options.Warmup);
         long endTicks = _warmupEndTicks + Ticks(options.Duration);
+        _live = new LiveSegments(_warmupEndTicks, Math.Max(1, Ticks(options.Segment)), options.Mix.Operations.Any(o => o.MovesData()));
         using CancellationTokenRegistration onCancel = cancellationToken.Register(() => Stop(S3StopReason.Cancelled));
         var perWorker = new List<RequestRecord>[options.Concurrency];
         Task[] workers = new Task[options.Concurrency];
@@ -139,8 +140,8 @@ public sealed class S3LoadGenerator(S3Requests requests, ObjectSet objects, S3Lo
         if (record.Succeeded)
         {
             Interlocked.Exchange(ref _consecutiveErrors, 0);
-            Interlocked.Add(ref _doneBytes, record.Bytes);
             Interlocked.Increment(ref _doneOperations);
+            _live!.Add(record);
         }
         else
         {
@@ -162,11 +163,8 @@ public sealed class S3LoadGenerator(S3Requests requests, ObjectSet objects, S3Lo
 
     private async Task MonitorAsync(long start, long endTicks)
     {
-        long segmentTicks = Math.Max(1, Ticks(options.Segment));
-        long nextSegment = _warmupEndTicks + segmentTicks;
-        long lastBytes = 0, lastOperations = 0, lastProgress = start;
-        bool byBytes = options.Mix.Operations.Any(o => o.MovesData());
-        var segments = new List<double>();
+        long lastProgress = start;
+        LiveSegments live = _live!;
         while (!_stop.IsCancellationRequested)
         {
             try
@@ -185,32 +183,22 @@ public sealed class S3LoadGenerator(S3Requests requests, ObjectSet objects, S3Lo
                 break;
             }
 
-            long bytes = Interlocked.Read(ref _doneBytes), operations = Interlocked.Read(ref _doneOperations);
-            if (now >= nextSegment)
+            live.Drain();
+            IReadOnlyList<double> segments = live.Final(now);
+            if (options.AutoTerminate is { } settling
+                && HasSettled(segments, (int)Math.Ceiling(settling.Window / options.Segment), settling.Tolerance))
             {
-                double seconds = (now - (nextSegment - segmentTicks)) / (double)Stopwatch.Frequency;
-                segments.Add((byBytes ? bytes - lastBytes : operations - lastOperations) / seconds);
-                (lastBytes, lastOperations, nextSegment) = (bytes, operations, now + segmentTicks);
-                if (options.AutoTerminate is { } settling
-                    && HasSettled(segments, (int)Math.Ceiling(settling.Window / options.Segment), settling.Tolerance))
-                {
-                    Stop(S3StopReason.Settled);
-                    break;
-                }
-            }
-            else if (now < _warmupEndTicks)
-            {
-                (lastBytes, lastOperations) = (bytes, operations);
+                Stop(S3StopReason.Settled);
+                break;
             }
 
             if (now - lastProgress >= Stopwatch.Frequency)
             {
                 lastProgress = now;
                 double elapsed = (now - start) / (double)Stopwatch.Frequency;
-                double rate = segments.Count > 0 ? segments[^1] : 0;
-                string figure = byBytes ? DataRateText(rate) : $"{rate:0.#} op/s";
+                string figure = segments.Count == 0 ? "-" : live.ByBytes ? DataRateText(segments[^1]) : $"{segments[^1]:0.#} op/s";
                 string phase = now < _warmupEndTicks ? "warm-up" : "measuring";
-                progress?.Report($"{phase} {elapsed:0} s: {figure}, {operations} done, {Interlocked.Read(ref _errors)} errors");
+                progress?.Report($"{phase} {elapsed:0} s: {figure}, {Interlocked.Read(ref _doneOperations)} done, {Interlocked.Read(ref _errors)} errors");
             }
         }
     }

@@ -233,6 +233,26 @@ public class S3UnitTests
     }
 
     [Fact]
+    public void Live_segments_spread_large_objects_and_wait_until_no_request_in_flight_can_change_them()
+    {
+        long f = Stopwatch.Frequency;
+        var live = new LiveSegments(windowStart: 0, segmentTicks: f, byBytes: true);
+
+        // Two-second requests finishing every second: completions alone would read 0, 2000, 0, 2000 bytes/s.
+        for (int i = 0; i < 8; i++)
+        {
+            live.Add(new RequestRecord(S3Operation.Get, i * f, (i + 2) * f, 0, 2000, RequestError.None));
+        }
+
+        live.Drain();
+        IReadOnlyList<double> final = live.Final(10 * f);
+        Assert.Equal(7, final.Count); // segments 0..6: older than the longest request (2 s) plus one segment
+        Assert.Equal(1000, final[0], 6); // the first segment has only half of the first request
+        Assert.All(final.Skip(1), v => Assert.Equal(2000, v, 6));
+        Assert.Empty(live.Final(3 * f - 1));
+    }
+
+    [Fact]
     public void Settling_needs_a_full_window_of_segments_near_their_median()
     {
         Assert.False(S3LoadGenerator.HasSettled([100, 101, 99], 4, 0.075));
