@@ -41,7 +41,7 @@ install_packages() {
 }
 
 # A recorded pid counts only while it is still our daemon: its command line names our ceph.conf (a pid can be reused).
-ours() { [ -n "$1" ] && tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -qF -- "$CONF"; }
+ours() { [ -n "$1" ] && { tr '\0' ' ' <"/proc/$1/cmdline"; } 2>/dev/null | grep -qF -- "$CONF"; }
 alive() { [ -f "$DIR/$1.pid" ] && ours "$(cat "$DIR/$1.pid")"; }
 
 answers() { curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$PORT/"; }

@@ -11,44 +11,32 @@ namespace AiBench.Tests.ObjectStorage;
 /// </summary>
 public sealed class LocalRgw : IDisposable
 {
-    private readonly bool _startedHere;
+    private readonly Lazy<Dictionary<string, string>> _exports;
+    private bool _startedHere;
 
     public LocalRgw() : this(Environment.GetEnvironmentVariable("AIBENCH_RGW_DIR") ?? "/tmp/aibench-rgw", 17480)
     {
     }
 
+    /// <summary>Nothing starts until a test asks for the gateway: skipped tests never start (or install) one.</summary>
     internal LocalRgw(string folder, int port)
     {
         Folder = folder;
         Port = port;
-        _startedHere = Script("env").ExitCode != 0;
-        (int exit, string stdout, string stderr) = Script("start");
-        if (exit != 0)
-        {
-            throw new InvalidOperationException($"tests/infra/rgw.sh start failed ({exit}): {stderr}");
-        }
-
-        Dictionary<string, string> exports = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Where(l => l.StartsWith("export ", StringComparison.Ordinal))
-            .Select(l => l["export ".Length..].Split('=', 2))
-            .ToDictionary(p => p[0], p => p[1]);
-        Endpoint = exports["AWS_ENDPOINT_URL"];
-        AccessKey = exports["AWS_ACCESS_KEY_ID"];
-        SecretKey = exports["AWS_SECRET_ACCESS_KEY"];
-        Region = exports["AWS_REGION"];
+        _exports = new Lazy<Dictionary<string, string>>(Start);
     }
 
     public string Folder { get; }
 
     public int Port { get; }
 
-    public string Endpoint { get; }
+    public string Endpoint => _exports.Value["AWS_ENDPOINT_URL"];
 
-    public string AccessKey { get; }
+    public string AccessKey => _exports.Value["AWS_ACCESS_KEY_ID"];
 
-    public string SecretKey { get; }
+    public string SecretKey => _exports.Value["AWS_SECRET_ACCESS_KEY"];
 
-    public string Region { get; }
+    public string Region => _exports.Value["AWS_REGION"];
 
     /// <summary>The variables a child process needs to reach this gateway through the AWS chain.</summary>
     public Dictionary<string, string?> ChildEnvironment() => new()
@@ -84,6 +72,21 @@ public sealed class LocalRgw : IDisposable
         {
             Script("stop");
         }
+    }
+
+    private Dictionary<string, string> Start()
+    {
+        _startedHere = Script("env").ExitCode != 0;
+        (int exit, string stdout, string stderr) = Script("start");
+        if (exit != 0)
+        {
+            throw new InvalidOperationException($"tests/infra/rgw.sh start failed ({exit}): {stderr}");
+        }
+
+        return stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Where(l => l.StartsWith("export ", StringComparison.Ordinal))
+            .Select(l => l["export ".Length..].Split('=', 2))
+            .ToDictionary(p => p[0], p => p[1]);
     }
 
     private (int ExitCode, string Stdout, string Stderr) Script(string command)

@@ -128,6 +128,7 @@ public class StorageS3CliTests(LocalRgw rgw)
     {
         // A gateway of its own, so the others' tests keep theirs.
         using var doomed = new LocalRgw(Path.Combine(Path.GetTempPath(), $"aibench-rgw-kill-{Environment.ProcessId}"), 17580);
+        _ = doomed.Endpoint; // started now, before the clock
         string work = Work();
         var clock = Stopwatch.StartNew();
         Task<CliProcess.Result> running = Task.Run(() => CliProcess.Run(work, doomed.ChildEnvironment(),
