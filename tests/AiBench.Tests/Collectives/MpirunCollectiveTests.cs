@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using Json.Schema;
+using AiBench.Tests.EndToEnd;
 using Xunit;
 
 namespace AiBench.Tests.Collectives;
@@ -34,10 +34,7 @@ public class MpirunCollectiveTests
         Assert.True(exit == 0, $"exit {exit}\n{output}");
 
         JsonNode run = JsonNode.Parse(File.ReadAllText(Path.Combine(runDir, "run.json")))!;
-        EvaluationResults validation = JsonSchema.FromFile(Path.Combine(RepoPaths.Root, "docs", "schema", "aibench.run-1.schema.json"))
-            .Evaluate(run, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        Assert.True(validation.IsValid, string.Join("\n", validation.Details.Where(d => d.HasErrors)
-            .Select(d => $"{d.InstanceLocation}: {string.Join(", ", d.Errors!.Values)}")));
+        RunJson.AssertValid(run);
         Assert.Equal("complete", (string?)run["status"]);
         JsonArray measurements = run["measurements"]!.AsArray();
         foreach (string id in new[] { "net.allreduce", "net.allgather", "net.reducescatter", "net.broadcast", "net.alltoall" })

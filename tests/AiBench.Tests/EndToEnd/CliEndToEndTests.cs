@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Json.Schema;
 using Xunit;
 
 namespace AiBench.Tests.EndToEnd;
@@ -23,10 +22,7 @@ public partial class CliEndToEndTests
 
         string runDir = Assert.Single(Directory.GetDirectories(Path.Combine(work, "results")));
         JsonNode run = JsonNode.Parse(File.ReadAllText(Path.Combine(runDir, "run.json")))!;
-        EvaluationResults validation = JsonSchema.FromFile(Path.Combine(RepoPaths.Root, "docs", "schema", "aibench.run-1.schema.json"))
-            .Evaluate(run, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        Assert.True(validation.IsValid, string.Join("\n", validation.Details.Where(d => d.HasErrors)
-            .Select(d => $"{d.InstanceLocation}: {string.Join(", ", d.Errors!.Values)}")));
+        RunJson.AssertValid(run);
         JsonArray measurements = run["measurements"]!.AsArray();
         Assert.Contains(measurements, m => (string?)m!["benchmark"] == "cpu.memory" && (string?)m["metric"] == "triad");
         Assert.Contains(measurements, m => (string?)m!["benchmark"] == "cpu.gemm");

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using AiBench.Tests.EndToEnd;
-using Json.Schema;
 using Xunit;
 
 namespace AiBench.Tests.ObjectStorage;
@@ -30,10 +29,7 @@ public class StorageS3CliTests(LocalRgw rgw)
         Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
         string runDir = Assert.Single(Directory.GetDirectories(Path.Combine(work, "results")));
         JsonNode run = JsonNode.Parse(File.ReadAllText(Path.Combine(runDir, "run.json")))!;
-        EvaluationResults validation = JsonSchema.FromFile(Path.Combine(RepoPaths.Root, "docs", "schema", "aibench.run-1.schema.json"))
-            .Evaluate(run, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        Assert.True(validation.IsValid, string.Join("\n", validation.Details.Where(d => d.HasErrors)
-            .Select(d => $"{d.InstanceLocation}: {string.Join(", ", d.Errors!.Values)}")));
+        RunJson.AssertValid(run);
         JsonArray measurements = run["measurements"]!.AsArray();
         Assert.Contains(measurements, m => (string?)m!["metric"] == "throughput" && (string?)m["labels"]!["operation"] == "get");
         Assert.Contains(measurements, m => (string?)m!["metric"] == "ttfb" && (string?)m["labels"]!["percentile"] == "p99");

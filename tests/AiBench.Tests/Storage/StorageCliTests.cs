@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using AiBench.Tests.EndToEnd;
-using Json.Schema;
 using Xunit;
 
 namespace AiBench.Tests.Storage;
@@ -21,10 +20,7 @@ public class StorageCliTests
         Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
         string runDir = Assert.Single(Directory.GetDirectories(Path.Combine(work, "results")));
         JsonNode run = JsonNode.Parse(File.ReadAllText(Path.Combine(runDir, "run.json")))!;
-        EvaluationResults validation = JsonSchema.FromFile(Path.Combine(RepoPaths.Root, "docs", "schema", "aibench.run-1.schema.json"))
-            .Evaluate(run, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        Assert.True(validation.IsValid, string.Join("\n", validation.Details.Where(d => d.HasErrors)
-            .Select(d => $"{d.InstanceLocation}: {string.Join(", ", d.Errors!.Values)}")));
+        RunJson.AssertValid(run);
         JsonArray measurements = run["measurements"]!.AsArray();
         Assert.Contains(measurements, m => (string?)m!["metric"] == "iops" && (string?)m["params"]!["workload"] == "randread-4k-qd32");
         Assert.Contains(measurements, m => (string?)m!["metric"] == "bandwidth" && (string?)m["params"]!["workload"] == "seqwrite-1m-qd32");
