@@ -1,5 +1,6 @@
 using System.Globalization;
 using AiBench.Core.Results;
+using AiBench.Reporting.Tables;
 using AiBench.Reporting.Text;
 using Spectre.Console;
 
@@ -21,11 +22,7 @@ internal static class SummaryTable
             .AddColumn(new TableColumn("% peak").RightAligned())
             .AddColumn("verdict");
         // A case is told apart by the parameters that vary within its benchmark; the other dozen are in run.json.
-        var varying = run.Measurements.GroupBy(m => m.Benchmark).ToDictionary(
-            g => g.Key,
-            g => g.SelectMany(m => m.Params.Keys).Distinct()
-                .Where(p => g.Select(m => m.Params.TryGetValue(p, out var v) ? v.ToString() : "").Distinct().Count() > 1)
-                .ToHashSet());
+        var varying = run.Measurements.GroupBy(m => m.Benchmark).ToDictionary(g => g.Key, g => SummaryTables.VaryingParameters(g.ToList()));
         foreach (Measurement m in run.Measurements)
         {
             string caseText = string.Join(" ", m.Params.Where(p => varying[m.Benchmark].Contains(p.Key)).Select(p => $"{p.Key}={MeasurementText.DisplayValue(p.Key, p.Value)}")

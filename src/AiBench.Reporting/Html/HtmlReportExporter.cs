@@ -72,6 +72,11 @@ public sealed class HtmlReportExporter : IRunExporter
 
     private static void AppendTable(HtmlPage page, BenchmarkTable table)
     {
+        if (table.CommonParameters.Length > 0)
+        {
+            page.Element("p", "Parameters of every case: " + table.CommonParameters, "note");
+        }
+
         IReadOnlyList<string> headers = table.Headers;
         ISet<int> numeric = table.NumericColumns;
         page.Table(headers, table.Rows.Select(table.Cells).ToList(), (r, c) =>

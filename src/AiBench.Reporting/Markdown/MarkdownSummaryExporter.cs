@@ -45,6 +45,10 @@ public sealed class MarkdownSummaryExporter : IRunExporter
     private static void AppendBenchmark(StringBuilder md, BenchmarkTable table)
     {
         md.Append("## ").Append(MarkdownText.Escape(table.Benchmark)).Append("\n\n");
+        if (table.CommonParameters.Length > 0)
+        {
+            md.Append("Parameters of every case: ").Append(MarkdownText.Escape(table.CommonParameters)).Append("\n\n");
+        }
         MarkdownText.AppendTable(md, table.Headers, table.Rows.Select(r => Cells(table, r)), table.NumericColumns);
         IReadOnlyList<string> sources = table.BaselineSources;
         if (sources.Count > 0)

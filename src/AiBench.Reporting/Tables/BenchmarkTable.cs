@@ -8,6 +8,9 @@ namespace AiBench.Reporting.Tables;
 /// </summary>
 public sealed record BenchmarkTable(string Benchmark, IReadOnlyList<SummaryRow> Rows)
 {
+    /// <summary>The parameters every row shares ("" when none), said once instead of in every case cell.</summary>
+    public string CommonParameters { get; init; } = "";
+
     public bool HasLabels => Rows.Any(r => r.Labels.Length > 0);
 
     public bool HasPeak => Rows.Any(r => r.PercentOfPeak is not null);
