@@ -6,8 +6,9 @@ using Xunit;
 namespace AiBench.Tests.ObjectStorage;
 
 /// <summary>
-/// A Ceph RADOS Gateway on 127.0.0.1 started by tests/infra/rgw.sh (the same script CI and users run). An
-/// instance already answering in the folder is reused and left running; one this process started is stopped.
+/// A Ceph RADOS Gateway on 127.0.0.1 started by tests/infra/rgw.sh (the same script CI and users run; it installs
+/// Debian's packages with root or sudo, as run.sh does). An instance already answering in the folder is reused
+/// and left running; one this process started is stopped. The S3 tests never skip: a real server is always there.
 /// </summary>
 public sealed class LocalRgw : IDisposable
 {
@@ -119,23 +120,4 @@ public sealed class LocalRgw : IDisposable
 public sealed class RgwCollection : ICollectionFixture<LocalRgw>
 {
     public const string Name = "local Ceph RGW";
-}
-
-/// <summary>
-/// A fact that needs the local Ceph RGW: it starts one as root (installing Debian's packages when missing);
-/// elsewhere it is skipped with the reason.
-/// </summary>
-public sealed class RgwFactAttribute : FactAttribute
-{
-    public RgwFactAttribute()
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            Skip = "the local Ceph RGW (tests/infra/rgw.sh) needs Linux";
-        }
-        else if (!System.Environment.IsPrivilegedProcess && !File.Exists("/usr/bin/radosgw"))
-        {
-            Skip = "the local Ceph RGW (tests/infra/rgw.sh) needs root, or radosgw installed";
-        }
-    }
 }

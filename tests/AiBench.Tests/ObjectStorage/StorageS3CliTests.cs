@@ -14,7 +14,7 @@ public class StorageS3CliTests(LocalRgw rgw)
     private static readonly string[] Short =
         ["--set", "duration=1s", "--set", "warmup=0.2s", "--set", "size=256KiB", "--set", "concurrency=4", "--set", "objects=16"];
 
-    [RgwFact]
+    [Fact]
     public void A_run_with_a_secret_key_file_writes_valid_results_and_charts_and_never_the_secret()
     {
         string work = Work();
@@ -42,7 +42,7 @@ public class StorageS3CliTests(LocalRgw rgw)
         Directory.Delete(work, recursive: true);
     }
 
-    [RgwFact]
+    [Fact]
     public void Wrong_credentials_fail_clearly_with_exit_3_and_the_secret_appears_nowhere()
     {
         string work = Work();
@@ -58,7 +58,7 @@ public class StorageS3CliTests(LocalRgw rgw)
         Directory.Delete(work, recursive: true);
     }
 
-    [RgwFact]
+    [Fact]
     public void A_missing_bucket_is_bad_input_exit_2()
     {
         string work = Work();
@@ -69,7 +69,7 @@ public class StorageS3CliTests(LocalRgw rgw)
         Directory.Delete(work, recursive: true);
     }
 
-    [RgwFact]
+    [Fact]
     public void An_unreachable_endpoint_is_exit_3_with_one_clear_line()
     {
         string work = Work();
@@ -81,7 +81,7 @@ public class StorageS3CliTests(LocalRgw rgw)
         Directory.Delete(work, recursive: true);
     }
 
-    [RgwFact]
+    [Fact]
     public async Task An_endpoint_that_never_answers_ends_within_the_timeout()
     {
         // Accepts connections and reads nothing, answers nothing: a hung server.
@@ -119,7 +119,7 @@ public class StorageS3CliTests(LocalRgw rgw)
         Directory.Delete(work, recursive: true);
     }
 
-    [RgwFact]
+    [Fact]
     public async Task Killing_the_gateway_mid_run_ends_the_run_within_its_timeout_with_partial_results()
     {
         // A gateway of its own, so the others' tests keep theirs.

@@ -17,7 +17,7 @@ public class StorageS3IntegrationTests(LocalRgw rgw)
 {
     private static readonly SystemInfo ThisMachine = SystemInfoCollector.Collect();
 
-    [RgwFact]
+    [Fact]
     public async Task Every_operation_runs_with_no_errors_and_reads_back_what_it_wrote()
     {
         using AmazonS3Client client = rgw.Client();
@@ -50,7 +50,7 @@ public class StorageS3IntegrationTests(LocalRgw rgw)
         await AssertOnlyForeignKeysAsync(client, bucket);
     }
 
-    [RgwFact]
+    [Fact]
     public async Task Ranged_get_reads_exactly_the_range()
     {
         using AmazonS3Client client = rgw.Client();
@@ -63,7 +63,7 @@ public class StorageS3IntegrationTests(LocalRgw rgw)
         await AssertOnlyForeignKeysAsync(client, bucket);
     }
 
-    [RgwFact]
+    [Fact]
     public async Task A_multipart_object_of_several_parts_reads_back_intact()
     {
         using AmazonS3Client client = rgw.Client();
@@ -89,7 +89,7 @@ public class StorageS3IntegrationTests(LocalRgw rgw)
         await client.DeleteObjectAsync(bucket, requests.Key(42));
     }
 
-    [RgwFact]
+    [Fact]
     public async Task A_get_of_changed_bytes_is_a_checksum_error_naming_the_offset()
     {
         using AmazonS3Client client = rgw.Client();
@@ -110,7 +110,7 @@ public class StorageS3IntegrationTests(LocalRgw rgw)
         await client.DeleteObjectAsync(bucket, requests.Key(3));
     }
 
-    [RgwFact]
+    [Fact]
     public async Task A_bucket_with_versioning_is_refused_because_deletes_would_keep_every_version()
     {
         using AmazonS3Client client = rgw.Client();
@@ -126,7 +126,7 @@ public class StorageS3IntegrationTests(LocalRgw rgw)
         Assert.Equal(["foreign/keep-me"], (versions.Versions ?? []).Select(v => v.Key));
     }
 
-    [RgwFact]
+    [Fact]
     public async Task A_fresh_bucket_is_created_and_removed()
     {
         using AmazonS3Client client = rgw.Client();
@@ -138,7 +138,7 @@ public class StorageS3IntegrationTests(LocalRgw rgw)
         Assert.Equal(before.Order(), after.Order());
     }
 
-    [RgwFact]
+    [Fact]
     public async Task Ctrl_c_still_cleans_up_and_keeps_the_figures_measured_so_far()
     {
         using AmazonS3Client client = rgw.Client();
@@ -160,7 +160,7 @@ public class StorageS3IntegrationTests(LocalRgw rgw)
         Assert.Empty(uploads.MultipartUploads ?? []);
     }
 
-    [RgwFact]
+    [Fact]
     public async Task Autoterm_stops_before_the_duration_once_throughput_settles()
     {
         using AmazonS3Client client = rgw.Client();
