@@ -27,28 +27,14 @@ public sealed class LiveSegments(long windowStart, long segmentTicks, bool byByt
         {
             _longestTicks = Math.Max(_longestTicks, r.DurationTicks);
             double amount = byBytes ? r.Bytes : 1;
-            long start = Math.Max(r.StartTicks, windowStart), end = r.EndTicks;
-            if (end < windowStart || amount == 0)
+            foreach ((long segmentIndex, double share) in SegmentShares.Of(r, windowStart, long.MaxValue, segmentTicks))
             {
-                continue;
-            }
-
-            double duration = Math.Max(1, r.EndTicks - r.StartTicks);
-            for (long s = (start - windowStart) / segmentTicks; windowStart + s * segmentTicks <= end; s++)
-            {
-                long segmentStart = windowStart + s * segmentTicks;
-                double share = r.EndTicks == r.StartTicks ? 1
-                    : Math.Max(0, Math.Min(end, segmentStart + segmentTicks) - Math.Max(start, segmentStart)) / duration;
-                while (_amounts.Count <= s)
+                while (_amounts.Count <= segmentIndex)
                 {
                     _amounts.Add(0);
                 }
 
-                _amounts[(int)s] += amount * share;
-                if (r.EndTicks == r.StartTicks)
-                {
-                    break;
-                }
+                _amounts[(int)segmentIndex] += amount * share;
             }
         }
     }

@@ -25,35 +25,14 @@ public sealed record SegmentAnalysis(double SegmentSeconds, double[] BytesPerSec
         double totalBytes = 0, totalOperations = 0;
         foreach (RequestRecord r in succeeded)
         {
-            long start = Math.Max(r.StartTicks, windowStart), end = Math.Min(r.EndTicks, windowEnd);
-            if (end < start || (end == start && r.EndTicks != r.StartTicks))
+            foreach ((long segmentIndex, double share) in SegmentShares.Of(r, windowStart, windowEnd, segmentTicks))
             {
-                continue; // wholly outside the window
-            }
-
-            double duration = Math.Max(1, r.EndTicks - r.StartTicks);
-            double inside = Math.Max(1, end - start) / duration;
-            totalBytes += r.Bytes * inside;
-            totalOperations += inside;
-            for (int s = (int)((start - windowStart) / segmentTicks); s < count; s++)
-            {
-                long segmentStart = windowStart + s * segmentTicks, segmentEnd = segmentStart + segmentTicks;
-                if (segmentStart > end)
+                totalBytes += r.Bytes * share;
+                totalOperations += share;
+                if (segmentIndex < count)
                 {
-                    break;
-                }
-
-                double share = Math.Max(0, Math.Min(end, segmentEnd) - Math.Max(start, segmentStart)) / duration;
-                if (r.EndTicks == r.StartTicks)
-                {
-                    share = 1; // an instantaneous request lies in one segment
-                }
-
-                bytes[s] += r.Bytes * share;
-                operations[s] += share;
-                if (r.EndTicks == r.StartTicks)
-                {
-                    break;
+                    bytes[segmentIndex] += r.Bytes * share;
+                    operations[segmentIndex] += share;
                 }
             }
         }

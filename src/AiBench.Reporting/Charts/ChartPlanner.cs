@@ -1,5 +1,6 @@
 using AiBench.Core.Parameters;
 using AiBench.Core.Results;
+using AiBench.Reporting.Tables;
 using AiBench.Reporting.Text;
 
 namespace AiBench.Reporting.Charts;
@@ -103,10 +104,7 @@ public static class ChartPlanner
             .Select(c => c.Name)
             .FirstOrDefault();
 
-    private static List<string> VaryingParams(List<Measurement> group) =>
-        group.SelectMany(m => m.Params.Keys).Distinct(StringComparer.Ordinal)
-            .Where(p => group.Select(m => ParamText(m, p)).Distinct(StringComparer.Ordinal).Count() > 1)
-            .ToList();
+    private static List<string> VaryingParams(List<Measurement> group) => SummaryTables.VaryingParameters(group).ToList();
 
     private static List<string> VaryingLabels(List<Measurement> group) =>
         group.SelectMany(m => m.Labels.Keys).Distinct(StringComparer.Ordinal)
