@@ -2,10 +2,11 @@
 #include "aibench_mpi.h"
 
 #include <mpi.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define AIBM_API_VERSION 1
+#define AIBM_API_VERSION 2
 
 static int initialized_here;
 static int ready;
@@ -14,6 +15,13 @@ static MPI_Comm notes = MPI_COMM_NULL; /* progress notes to rank 0, apart from t
 static int *last_step;                 /* rank 0: the last step each rank announced */
 static int note_buffers[64];           /* Isend buffers, reused round robin (a note is 4 bytes, sent eagerly) */
 static int note_next;
+static double *last_heard;             /* rank 0: MPI_Wtime when each rank was last heard from */
+static pthread_mutex_t notes_lock = PTHREAD_MUTEX_INITIALIZER;
+static MPI_Comm messages = MPI_COMM_NULL; /* node results to rank 0 */
+static MPI_Comm pairs = MPI_COMM_NULL;    /* point-to-point tests between two ranks */
+
+#define NOTE_STEP_TAG 0
+#define NOTE_HEARTBEAT_TAG 1
 
 static int mpi_status(int error) {
     if (error == MPI_SUCCESS) {
@@ -59,10 +67,22 @@ int aibm_init(int *rank, int *size, int *local_rank, int *thread_level) {
     thread_multiple = *thread_level >= MPI_THREAD_MULTIPLE;
     if (thread_multiple && MPI_Comm_dup(MPI_COMM_WORLD, &notes) == MPI_SUCCESS) {
         last_step = calloc((size_t)*size, sizeof(int));
-        for (int r = 0; last_step && r < *size; r++) {
+        last_heard = calloc((size_t)*size, sizeof(double));
+        double now = MPI_Wtime();
+        for (int r = 0; last_step && last_heard && r < *size; r++) {
             last_step[r] = -1;
+            last_heard[r] = now;
         }
     }
+    error = MPI_Comm_dup(MPI_COMM_WORLD, &messages);
+    if (error == MPI_SUCCESS) {
+        error = MPI_Comm_dup(MPI_COMM_WORLD, &pairs);
+    }
+    if (error != MPI_SUCCESS) {
+        return mpi_status(error);
+    }
+    MPI_Comm_set_errhandler(messages, MPI_ERRORS_RETURN);
+    MPI_Comm_set_errhandler(pairs, MPI_ERRORS_RETURN);
     ready = 1;
     return AIBM_OK;
 }
@@ -216,25 +236,35 @@ static inline int invoke(const call_t *c) {
     }
 }
 
-/* Rank 0: takes every note that has arrived. */
+/* Rank 0: takes every note that has arrived. Matched probes (MPI_Improbe/MPI_Mrecv) and a lock, because the liveness
+ * monitor and a timed-out step may both drain from different threads. */
 static int drain(void) {
+    if (!last_step || !last_heard) {
+        return AIBM_OK;
+    }
+    pthread_mutex_lock(&notes_lock);
+    int result = AIBM_OK;
     for (;;) {
         int pending = 0;
+        MPI_Message message;
         MPI_Status status;
-        int error = MPI_Iprobe(MPI_ANY_SOURCE, 0, notes, &pending, &status);
+        int error = MPI_Improbe(MPI_ANY_SOURCE, MPI_ANY_TAG, notes, &pending, &message, &status);
         if (error != MPI_SUCCESS) {
-            return mpi_status(error);
+            result = mpi_status(error);
+            break;
         }
         if (!pending) {
             break;
         }
         int value = -1;
-        MPI_Recv(&value, 1, MPI_INT, status.MPI_SOURCE, 0, notes, MPI_STATUS_IGNORE);
-        if (value > last_step[status.MPI_SOURCE]) {
+        MPI_Mrecv(&value, 1, MPI_INT, &message, MPI_STATUS_IGNORE);
+        last_heard[status.MPI_SOURCE] = MPI_Wtime();
+        if (status.MPI_TAG == NOTE_STEP_TAG && value > last_step[status.MPI_SOURCE]) {
             last_step[status.MPI_SOURCE] = value;
         }
     }
-    return AIBM_OK;
+    pthread_mutex_unlock(&notes_lock);
+    return result;
 }
 
 int aibm_reached(int step, int *flags, int count) {
@@ -271,10 +301,12 @@ int aibm_announce(int step) {
     if (rank == 0) {
         return last_step ? drain() : AIBM_OK; /* keep the queue of notes short */
     }
+    pthread_mutex_lock(&notes_lock);
     int *buffer = &note_buffers[note_next++ % 64];
+    pthread_mutex_unlock(&notes_lock);
     *buffer = step;
     MPI_Request request;
-    int error = MPI_Isend(buffer, 1, MPI_INT, 0, 0, notes, &request);
+    int error = MPI_Isend(buffer, 1, MPI_INT, 0, NOTE_STEP_TAG, notes, &request);
     if (error == MPI_SUCCESS) {
         error = MPI_Request_free(&request);
     }
@@ -393,4 +425,222 @@ int aibm_check(int collective, int dtype, int op, const void *output, int64_t co
     *checked = n;
     *wrong = bad;
     return AIBM_OK;
+}
+
+static const int heartbeat_value = 1;
+
+int aibm_heartbeat(void) {
+    if (!ready) {
+        return AIBM_E_NOT_INIT;
+    }
+    if (notes == MPI_COMM_NULL) {
+        return AIBM_OK;
+    }
+    int rank = 0;
+    MPI_Comm_rank(notes, &rank);
+    if (rank == 0) {
+        return drain();
+    }
+    MPI_Request request;
+    int error = MPI_Isend(&heartbeat_value, 1, MPI_INT, 0, NOTE_HEARTBEAT_TAG, notes, &request);
+    if (error == MPI_SUCCESS) {
+        error = MPI_Request_free(&request);
+    }
+    return mpi_status(error);
+}
+
+int aibm_silence(double *seconds, int count) {
+    if (!ready) {
+        return AIBM_E_NOT_INIT;
+    }
+    if (notes == MPI_COMM_NULL || !last_heard || !seconds) {
+        return AIBM_E_INVALID;
+    }
+    int size = 0;
+    MPI_Comm_size(notes, &size);
+    if (count < size) {
+        return AIBM_E_INVALID;
+    }
+    int status = drain();
+    if (status != AIBM_OK) {
+        return status;
+    }
+    double now = MPI_Wtime();
+    pthread_mutex_lock(&notes_lock);
+    for (int r = 0; r < size; r++) {
+        seconds[r] = r == 0 ? 0.0 : now - last_heard[r];
+    }
+    pthread_mutex_unlock(&notes_lock);
+    return AIBM_OK;
+}
+
+int aibm_send_to_root(const void *buffer, int64_t bytes, int tag) {
+    if (!ready) {
+        return AIBM_E_NOT_INIT;
+    }
+    if ((!buffer && bytes > 0) || bytes < 0 || tag < 0) {
+        return AIBM_E_INVALID;
+    }
+    if (bytes > 0x7fffffff) {
+        return AIBM_E_TOO_LARGE;
+    }
+    return mpi_status(MPI_Send(buffer, (int)bytes, MPI_BYTE, 0, tag, messages));
+}
+
+int aibm_receive_any(int tag, void **buffer, int64_t *bytes, int *source) {
+    if (!ready) {
+        return AIBM_E_NOT_INIT;
+    }
+    if (!buffer || !bytes || !source || tag < 0) {
+        return AIBM_E_INVALID;
+    }
+    int pending = 0;
+    MPI_Message message;
+    MPI_Status status;
+    int error = MPI_Improbe(MPI_ANY_SOURCE, tag, messages, &pending, &message, &status);
+    if (error != MPI_SUCCESS) {
+        return mpi_status(error);
+    }
+    if (!pending) {
+        return 0;
+    }
+    int count = 0;
+    MPI_Get_count(&status, MPI_BYTE, &count);
+    void *data = malloc(count > 0 ? (size_t)count : 1);
+    if (!data) {
+        return AIBM_E_INVALID;
+    }
+    error = MPI_Mrecv(data, count, MPI_BYTE, &message, MPI_STATUS_IGNORE);
+    if (error != MPI_SUCCESS) {
+        free(data);
+        return mpi_status(error);
+    }
+    *buffer = data;
+    *bytes = count;
+    *source = status.MPI_SOURCE;
+    return 1;
+}
+
+void aibm_free(void *buffer) { free(buffer); }
+
+#define PAIR_HANDSHAKE_TAG 10
+#define PAIR_DATA_TAG 11
+#define PAIR_ACK_TAG 12
+#define PAIR_MAX_WINDOW 256
+
+static int pair_check(int peer, const void *buffer, int64_t bytes, double *seconds) {
+    if (!ready) {
+        return AIBM_E_NOT_INIT;
+    }
+    int size = 0;
+    MPI_Comm_size(pairs, &size);
+    if (!buffer || !seconds || bytes < 0 || peer < 0 || peer >= size) {
+        return AIBM_E_INVALID;
+    }
+    return bytes > 0x7fffffff ? AIBM_E_TOO_LARGE : AIBM_OK;
+}
+
+static int handshake(int peer) {
+    char out = 1, in = 0;
+    return MPI_Sendrecv(&out, 1, MPI_BYTE, peer, PAIR_HANDSHAKE_TAG, &in, 1, MPI_BYTE, peer, PAIR_HANDSHAKE_TAG, pairs,
+                        MPI_STATUS_IGNORE);
+}
+
+int aibm_pair_exchange_int(int peer, int mine, int *theirs) {
+    if (!ready) {
+        return AIBM_E_NOT_INIT;
+    }
+    if (!theirs) {
+        return AIBM_E_INVALID;
+    }
+    return mpi_status(MPI_Sendrecv(&mine, 1, MPI_INT, peer, PAIR_HANDSHAKE_TAG, theirs, 1, MPI_INT, peer,
+                                   PAIR_HANDSHAKE_TAG, pairs, MPI_STATUS_IGNORE));
+}
+
+int aibm_pair_stream(int peer, int sender, void *buffer, int64_t bytes, int window, int rounds, double *seconds) {
+    int status = pair_check(peer, buffer, bytes, seconds);
+    if (status != AIBM_OK) {
+        return status;
+    }
+    if (window < 1 || window > PAIR_MAX_WINDOW || rounds < 1) {
+        return AIBM_E_INVALID;
+    }
+    MPI_Request requests[PAIR_MAX_WINDOW];
+    int error = handshake(peer);
+    double start = MPI_Wtime();
+    for (int r = 0; r < rounds && error == MPI_SUCCESS; r++) {
+        for (int w = 0; w < window && error == MPI_SUCCESS; w++) {
+            error = sender ? MPI_Isend(buffer, (int)bytes, MPI_BYTE, peer, PAIR_DATA_TAG, pairs, &requests[w])
+                           : MPI_Irecv(buffer, (int)bytes, MPI_BYTE, peer, PAIR_DATA_TAG, pairs, &requests[w]);
+        }
+        if (error == MPI_SUCCESS) {
+            error = MPI_Waitall(window, requests, MPI_STATUSES_IGNORE);
+        }
+    }
+    char ack = 0;
+    if (error == MPI_SUCCESS) {
+        error = sender ? MPI_Recv(&ack, 1, MPI_BYTE, peer, PAIR_ACK_TAG, pairs, MPI_STATUS_IGNORE)
+                       : MPI_Send(&ack, 1, MPI_BYTE, peer, PAIR_ACK_TAG, pairs);
+    }
+    *seconds = MPI_Wtime() - start;
+    return mpi_status(error);
+}
+
+int aibm_pair_bidirectional(int peer, void *buffer, int64_t bytes, int window, int rounds, double *seconds) {
+    int status = pair_check(peer, buffer, bytes, seconds);
+    if (status != AIBM_OK) {
+        return status;
+    }
+    if (window < 1 || window > PAIR_MAX_WINDOW || rounds < 1) {
+        return AIBM_E_INVALID;
+    }
+    MPI_Request requests[2 * PAIR_MAX_WINDOW];
+    char *send = buffer;
+    char *receive = send + bytes;
+    int error = handshake(peer);
+    double start = MPI_Wtime();
+    for (int r = 0; r < rounds && error == MPI_SUCCESS; r++) {
+        int posted = 0;
+        for (int w = 0; w < window && error == MPI_SUCCESS; w++) {
+            error = MPI_Irecv(receive, (int)bytes, MPI_BYTE, peer, PAIR_DATA_TAG, pairs, &requests[posted++]);
+        }
+        for (int w = 0; w < window && error == MPI_SUCCESS; w++) {
+            error = MPI_Isend(send, (int)bytes, MPI_BYTE, peer, PAIR_DATA_TAG, pairs, &requests[posted++]);
+        }
+        if (error == MPI_SUCCESS) {
+            error = MPI_Waitall(posted, requests, MPI_STATUSES_IGNORE);
+        }
+    }
+    *seconds = MPI_Wtime() - start;
+    return mpi_status(error);
+}
+
+int aibm_pair_pingpong(int peer, void *buffer, int64_t bytes, int iterations, double *seconds) {
+    int status = pair_check(peer, buffer, bytes, seconds);
+    if (status != AIBM_OK) {
+        return status;
+    }
+    if (iterations < 1) {
+        return AIBM_E_INVALID;
+    }
+    int rank = 0;
+    MPI_Comm_rank(pairs, &rank);
+    int first = rank < peer;
+    int error = handshake(peer);
+    double start = MPI_Wtime();
+    for (int i = 0; i < iterations && error == MPI_SUCCESS; i++) {
+        if (first) {
+            error = MPI_Send(buffer, (int)bytes, MPI_BYTE, peer, PAIR_DATA_TAG, pairs);
+            if (error == MPI_SUCCESS) {
+                error = MPI_Recv(buffer, (int)bytes, MPI_BYTE, peer, PAIR_DATA_TAG, pairs, MPI_STATUS_IGNORE);
+            }
+        } else {
+            error = MPI_Recv(buffer, (int)bytes, MPI_BYTE, peer, PAIR_DATA_TAG, pairs, MPI_STATUS_IGNORE);
+            if (error == MPI_SUCCESS) {
+                error = MPI_Send(buffer, (int)bytes, MPI_BYTE, peer, PAIR_DATA_TAG, pairs);
+            }
+        }
+    }
+    *seconds = (MPI_Wtime() - start) / (2.0 * iterations);
+    return mpi_status(error);
 }

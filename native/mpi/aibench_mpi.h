@@ -77,6 +77,35 @@ AIBM_API int aibm_sum_i64(int64_t *values, int count);
 AIBM_API int aibm_announce(int step);
 AIBM_API int aibm_reached(int step, int *flags, int count);
 
+/* Liveness: every rank but 0 calls aibm_heartbeat() regularly (a 4-byte note to rank 0 on the notes communicator;
+ * it does not wait). Rank 0 calls aibm_silence(seconds, count): seconds[r] = how long ago rank r was last heard
+ * from (a heartbeat or a progress note; since aibm_init when never), 0 for rank 0 itself. A stopped or dead process
+ * falls silent; a rank blocked in MPI keeps its heartbeat thread running. Thread-safe (matched probes, one lock). */
+AIBM_API int aibm_heartbeat(void);
+AIBM_API int aibm_silence(double *seconds, int count);
+
+/* Messages to rank 0 (node results), on a communicator of their own. aibm_send_to_root blocks until the message is
+ * handed to MPI; rank 0 takes whichever arrived with aibm_receive_any: returns 1 and a malloc'd buffer (free it with
+ * aibm_free) when a message with `tag` was waiting, 0 when none. At most 2^31-1 bytes per message. */
+AIBM_API int aibm_send_to_root(const void *buffer, int64_t bytes, int tag);
+AIBM_API int aibm_receive_any(int tag, void **buffer, int64_t *bytes, int *source);
+AIBM_API void aibm_free(void *buffer);
+
+/* Point-to-point between two ranks (osu_bw/osu_bibw/osu_latency's methods), on a communicator of their own; both ranks
+ * call the same function with each other as `peer`. Each starts with a 1-byte handshake so the clock starts when both
+ * are there. buffer: at least `bytes` bytes (two such halves for bidirectional: send then receive).
+ *  - aibm_pair_stream: `sender` != 0 posts `window` non-blocking sends of `bytes`, the peer as many receives; the
+ *    receiver answers with a 1-byte ack; seconds = from the handshake to the ack, on the sender (the receiver's own
+ *    elapsed time on the receiver). Repeated `rounds` times inside one timed interval.
+ *  - aibm_pair_bidirectional: both post `window` receives and `window` sends, `rounds` times; seconds = elapsed.
+ *  - aibm_pair_pingpong: `iterations` round trips of `bytes`; seconds = elapsed / (2 * iterations) (one-way latency). */
+AIBM_API int aibm_pair_stream(int peer, int sender, void *buffer, int64_t bytes, int window, int rounds, double *seconds);
+AIBM_API int aibm_pair_bidirectional(int peer, void *buffer, int64_t bytes, int window, int rounds, double *seconds);
+AIBM_API int aibm_pair_pingpong(int peer, void *buffer, int64_t bytes, int iterations, double *seconds);
+
+/* The two members of a pair agree on a number (e.g. the iteration count): each sends its value and receives the peer's. */
+AIBM_API int aibm_pair_exchange_int(int peer, int mine, int *theirs);
+
 /* One collective. inplace != 0 uses MPI_IN_PLACE (send is ignored; the input lies in receive, see aibm_fill). */
 AIBM_API int aibm_collective(int collective, int dtype, int op, const void *send, void *receive, int64_t count, int root,
                              int inplace);

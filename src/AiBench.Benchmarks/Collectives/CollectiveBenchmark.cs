@@ -18,7 +18,7 @@ namespace AiBench.Benchmarks.Collectives;
 /// sweep is one case, so the console shows nccl-tests' table with its average bus bandwidth. Every rank runs it;
 /// only rank 0 yields measurements.
 /// </summary>
-public abstract class CollectiveBenchmark : IBenchmark
+public abstract class CollectiveBenchmark : IJobWideBenchmark
 {
     /// <summary>Test hook: the rank named here adds 1 to every input element, which the check must catch.</summary>
     public const string CorruptRankVariable = "AIBENCH_TEST_CORRUPT_RANK";
@@ -75,6 +75,8 @@ public abstract class CollectiveBenchmark : IBenchmark
     }
 
     public string Id => _collective.Id();
+
+    public bool IsPairTest => false;
 
     public abstract string Title { get; }
 

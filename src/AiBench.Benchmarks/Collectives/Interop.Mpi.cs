@@ -9,7 +9,7 @@ internal static partial class Interop
     internal static unsafe partial class Mpi
     {
         /// <summary>The C API version this code was written against (<c>aibm_version</c>).</summary>
-        public const int ApiVersion = 1;
+        public const int ApiVersion = 2;
 
         public const int Ok = 0;
 
@@ -50,6 +50,33 @@ internal static partial class Interop
 
         [LibraryImport(NativeLibraryNames.AiBenchMpi, EntryPoint = "aibm_reached")]
         public static partial int Reached(int step, int* flags, int count);
+
+        [LibraryImport(NativeLibraryNames.AiBenchMpi, EntryPoint = "aibm_heartbeat")]
+        public static partial int Heartbeat();
+
+        [LibraryImport(NativeLibraryNames.AiBenchMpi, EntryPoint = "aibm_silence")]
+        public static partial int Silence(double* seconds, int count);
+
+        [LibraryImport(NativeLibraryNames.AiBenchMpi, EntryPoint = "aibm_send_to_root")]
+        public static partial int SendToRoot(void* buffer, long bytes, int tag);
+
+        [LibraryImport(NativeLibraryNames.AiBenchMpi, EntryPoint = "aibm_receive_any")]
+        public static partial int ReceiveAny(int tag, out void* buffer, out long bytes, out int source);
+
+        [LibraryImport(NativeLibraryNames.AiBenchMpi, EntryPoint = "aibm_free")]
+        public static partial void Free(void* buffer);
+
+        [LibraryImport(NativeLibraryNames.AiBenchMpi, EntryPoint = "aibm_pair_exchange_int")]
+        public static partial int PairExchangeInt(int peer, int mine, out int theirs);
+
+        [LibraryImport(NativeLibraryNames.AiBenchMpi, EntryPoint = "aibm_pair_stream")]
+        public static partial int PairStream(int peer, int sender, void* buffer, long bytes, int window, int rounds, out double seconds);
+
+        [LibraryImport(NativeLibraryNames.AiBenchMpi, EntryPoint = "aibm_pair_bidirectional")]
+        public static partial int PairBidirectional(int peer, void* buffer, long bytes, int window, int rounds, out double seconds);
+
+        [LibraryImport(NativeLibraryNames.AiBenchMpi, EntryPoint = "aibm_pair_pingpong")]
+        public static partial int PairPingPong(int peer, void* buffer, long bytes, int iterations, out double seconds);
 
         [LibraryImport(NativeLibraryNames.AiBenchMpi, EntryPoint = "aibm_collective")]
         public static partial int Collective(int collective, int dtype, int op, void* send, void* receive, long count, int root, int inplace);

@@ -11,7 +11,7 @@ namespace AiBench.Benchmarks.Collectives;
 /// finalised when the process exits — or, after a collective timed out, aborted with exit code 3 so every rank of the
 /// job ends instead of hanging in MPI_Finalize. MPI cannot be initialised twice in a process, hence one per process.
 /// </summary>
-internal sealed unsafe class MpiSession : IRankGroup
+internal sealed unsafe partial class MpiSession : IRankGroup
 {
     private const int HostNameBytes = 256;
     private static readonly Lazy<MpiSession> Instance = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);

@@ -44,7 +44,7 @@ public static class SuiteParser
             throw Bad(origin, $"not valid YAML at line {e.Start.Line}: {e.Message}");
         }
 
-        CheckKeys(root, origin, "suite", "name", "description", "policy", "benchmarks");
+        CheckKeys(root, origin, "suite", "name", "description", "policy", "cluster", "benchmarks");
         string name = Scalar(root, "name", origin) ?? Path.GetFileNameWithoutExtension(origin);
         MeasurementPolicy policy = root.Children.TryGetValue(new YamlScalarNode("policy"), out YamlNode? p)
             ? ParsePolicy(p, origin)
@@ -56,7 +56,10 @@ public static class SuiteParser
         }
 
         var parsed = entries.Children.Select((node, i) => ParseEntry(node, $"{origin}: benchmarks[{i}]")).ToList();
-        return new Suite(name, Scalar(root, "description", origin), policy, parsed);
+        ClusterPolicy? cluster = root.Children.TryGetValue(new YamlScalarNode("cluster"), out YamlNode? c)
+            ? ApplyCluster(new ClusterPolicy(), c is YamlMappingNode ? StringMap(root, "cluster", origin) : throw Bad(origin, "'cluster' must be a mapping"), $"{origin}: cluster")
+            : null;
+        return new Suite(name, Scalar(root, "description", origin), policy, parsed) { Cluster = cluster };
     }
 
     public static Suite Load(string path)
@@ -237,6 +240,36 @@ public static class SuiteParser
                 throw new BadInputException($"{where}: unknown {what} key '{name}' (allowed: {string.Join(", ", allowed)})");
             }
         }
+    }
+
+    /// <summary>Applies <c>cluster:</c> fields (from YAML or <c>--set cluster.name=value</c>) to a policy.</summary>
+    public static ClusterPolicy ApplyCluster(ClusterPolicy policy, IReadOnlyDictionary<string, string> fields, string where)
+    {
+        foreach ((string name, string text) in fields)
+        {
+            try
+            {
+                policy = name.ToLowerInvariant() switch
+                {
+                    "node_timeout" => policy with { NodeTimeout = Positive(DurationText.Parse(text)) },
+                    "silence" => policy with { Silence = Positive(DurationText.Parse(text)) },
+                    "fleet_z" => policy with { FleetZ = Quantity.Parse(text).Value is var z and > 0 ? z : throw new FormatException("must be above 0") },
+                    "fleet_min_deviation" => policy with { FleetMinDeviation = Fraction(text) },
+                    "pair_min_ratio" => policy with { PairMinRatio = Fraction(text) },
+                    "pair_min_line_rate" => policy with { PairMinLineRate = Fraction(text) },
+                    _ => throw new BadInputException(
+                        $"{where}: unknown cluster field '{name}' (allowed: {string.Join(", ", ClusterPolicy.FieldNames)})"),
+                };
+            }
+            catch (FormatException e)
+            {
+                throw new BadInputException($"{where}.{name}: '{text}': {e.Message}");
+            }
+        }
+
+        return policy;
+
+        static TimeSpan Positive(TimeSpan value) => value > TimeSpan.Zero ? value : throw new FormatException("must be above 0");
     }
 
     private static BadInputException Bad(string origin, string message) => new($"{origin}: {message}");

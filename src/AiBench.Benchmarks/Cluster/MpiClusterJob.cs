@@ -1,0 +1,70 @@
+using AiBench.Benchmarks.Collectives;
+using AiBench.Core.Errors;
+using AiBench.Core.Jobs;
+
+namespace AiBench.Benchmarks.Cluster;
+
+/// <summary>
+/// The cluster job over the process's MPI session. Every rank but 0 sends a heartbeat each second from a thread of its
+/// own, so rank 0 can tell a rank that is busy (or blocked inside MPI) from one that is stopped or dead.
+/// </summary>
+public sealed class MpiClusterJob : IClusterJob, IDisposable
+{
+    private static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(1);
+    private readonly MpiSession _session;
+    private readonly Timer? _heartbeat;
+
+    private MpiClusterJob(MpiSession session, string launcher)
+    {
+        _session = session;
+        Launcher = launcher;
+        NodeLeaders = [.. session.Hosts.Select((host, rank) => (host, rank)).GroupBy(x => x.host, StringComparer.Ordinal).Select(g => g.Min(x => x.rank)).Order()];
+        if (session.Rank != 0)
+        {
+            _heartbeat = new Timer(_ => Beat(), null, TimeSpan.Zero, HeartbeatInterval);
+        }
+    }
+
+    /// <summary>Joins the launched job (MPI_Init); throws <see cref="CouldNotRunException"/> when MPI is unavailable.</summary>
+    public static MpiClusterJob Join() => new(MpiSession.Get(), Collectives.Launcher.Current.Launcher);
+
+    /// <summary>Whether this process was started by a launcher as one of several ranks.</summary>
+    public static bool IsLaunched => Collectives.Launcher.Current.Size > 1;
+
+    public int Rank => _session.Rank;
+
+    public int Size => _session.Size;
+
+    public string Launcher { get; }
+
+    public IReadOnlyList<string> Hosts => _session.Hosts;
+
+    public IReadOnlyList<int> NodeLeaders { get; }
+
+    public string? Abandoned => _session.Broken;
+
+    public void SendToRoot(ReadOnlySpan<byte> payload) => _session.SendToRoot(payload, MessageTag.NodeResults);
+
+    public JobMessage? TryReceive() =>
+        _session.TryReceive(MessageTag.NodeResults) is { } message ? new JobMessage(message.Source, message.Payload) : null;
+
+    public IReadOnlyList<TimeSpan> Silence() => _session.Silence();
+
+    public bool Agree(bool decisionOfRankZero) => _session.Agree(decisionOfRankZero);
+
+    public void Abandon(string why) => _session.MarkBroken(why);
+
+    public void Dispose() => _heartbeat?.Dispose();
+
+    private void Beat()
+    {
+        try
+        {
+            _session.Heartbeat();
+        }
+        catch (InvalidOperationException)
+        {
+            // MPI is finalising or broken: nobody is listening any more.
+        }
+    }
+}
