@@ -428,7 +428,12 @@ int aibm_check(int collective, int dtype, int op, const void *output, int64_t co
 }
 
 static const int heartbeat_value = 1;
+static MPI_Request heartbeats[8];
 
+/* A heartbeat is a non-blocking send, but Open MPI only moves it (and opens the connection to rank 0 the first time)
+ * inside its progress engine, which runs during MPI calls: a rank busy computing would fall silent although alive.
+ * So every beat also tests the earlier beats, which drives progress; a beat whose slot is still in flight is skipped
+ * rather than piling up sends. */
 int aibm_heartbeat(void) {
     if (!ready) {
         return AIBM_E_NOT_INIT;
@@ -441,11 +446,27 @@ int aibm_heartbeat(void) {
     if (rank == 0) {
         return drain();
     }
-    MPI_Request request;
-    int error = MPI_Isend(&heartbeat_value, 1, MPI_INT, 0, NOTE_HEARTBEAT_TAG, notes, &request);
-    if (error == MPI_SUCCESS) {
-        error = MPI_Request_free(&request);
+    static int initialised;
+    pthread_mutex_lock(&notes_lock);
+    if (!initialised) {
+        for (int i = 0; i < 8; i++) {
+            heartbeats[i] = MPI_REQUEST_NULL;
+        }
+        initialised = 1;
     }
+    int error = MPI_SUCCESS;
+    int free_slot = -1;
+    for (int i = 0; i < 8 && error == MPI_SUCCESS; i++) {
+        int done = 0;
+        error = MPI_Test(&heartbeats[i], &done, MPI_STATUS_IGNORE);
+        if (done && free_slot < 0) {
+            free_slot = i;
+        }
+    }
+    if (error == MPI_SUCCESS && free_slot >= 0) {
+        error = MPI_Isend(&heartbeat_value, 1, MPI_INT, 0, NOTE_HEARTBEAT_TAG, notes, &heartbeats[free_slot]);
+    }
+    pthread_mutex_unlock(&notes_lock);
     return mpi_status(error);
 }
 

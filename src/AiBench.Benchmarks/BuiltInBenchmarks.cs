@@ -17,5 +17,6 @@ public static class BuiltInBenchmarks
         new Storage.StorageIoBenchmark(),
         new ObjectStorage.StorageS3Benchmark(),
         new AllReduceBenchmark(), new AllGatherBenchmark(), new ReduceScatterBenchmark(), new BroadcastBenchmark(), new AllToAllBenchmark(),
+        new Cluster.PairBenchmark(),
     ];
 }

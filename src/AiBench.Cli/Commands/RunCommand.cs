@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
+using AiBench.Cli.Cluster;
 using AiBench.Cli.Composition;
 using AiBench.Cli.Console;
 using AiBench.Core.Baselines;
@@ -51,7 +52,8 @@ internal static class RunCommand
             BenchmarkRegistry registry = Services.CreateRegistry();
             BaselineCatalog catalog = Services.LoadBaselines(parse.GetValue(baselines));
             Suite suite = SuiteResolver.Resolve(parse.GetRequiredValue(target), registry);
-            RunPlan plan = RunPlanner.Plan(suite, registry, SettingParser.Parse(parse.GetValue(set) ?? []), policy.Apply(parse, suite.Policy));
+            var settings = SettingParser.Parse(parse.GetValue(set) ?? []);
+            RunPlan? plan = suite.Cluster is null ? RunPlanner.Plan(suite, registry, settings, policy.Apply(parse, suite.Policy)) : null;
             string? skuOverride = parse.GetValue(sku);
             if (skuOverride is not null && !catalog.IsKnownSku(skuOverride))
             {
@@ -63,7 +65,7 @@ internal static class RunCommand
             string runId = RunDirectory.NewRunId(system.Host, DateTimeOffset.UtcNow);
             // In a job started by mpirun or srun every rank runs the same plan, but only rank 0 writes the run
             // (the collectives yield measurements on rank 0 only); other ranks create no result folder.
-            bool writesResults = AiBench.Benchmarks.Collectives.Launcher.WritesResults;
+            bool writesResults = AiBench.Benchmarks.Collectives.Launcher.WritesResults && plan is not null;
             string runDirectory = writesResults ? RunDirectory.Create(parse.GetValue(outDir)!, runId) : runId;
 
             using var interrupt = new CancellationTokenSource();
@@ -92,6 +94,13 @@ internal static class RunCommand
             {
                 // Logs and CI files are read in editors, not 80-column terminals: keep table rows on one line.
                 console.Profile.Width = 200;
+            }
+
+            if (plan is null)
+            {
+                // A cluster suite: every rank of the job runs the phases; rank 0 writes one cluster folder.
+                return await ClusterExecution.RunAsync(suite, registry, settings, policy.Apply(parse, suite.Policy),
+                    options with { Observer = new PlainRunObserver(error) }, system, parse.GetValue(outDir)!, output, error, interrupt.Token);
             }
 
             RunOutcome outcome = await RunWithProgress(plan, system, options, console, error, interrupt.Token);

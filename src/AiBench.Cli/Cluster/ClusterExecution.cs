@@ -1,0 +1,73 @@
+using AiBench.Benchmarks.Cluster;
+using AiBench.Cli.Composition;
+using AiBench.Core.Benchmarks;
+using AiBench.Core.Cluster;
+using AiBench.Core.Errors;
+using AiBench.Core.Hosts;
+using AiBench.Core.Jobs;
+using AiBench.Core.Measuring;
+using AiBench.Core.Running;
+using AiBench.Core.Suites;
+using AiBench.Core.Units;
+
+namespace AiBench.Cli.Cluster;
+
+/// <summary>
+/// <c>aibench run cluster</c> on one rank of a job started by srun or mpirun (or alone, as a cluster of one node):
+/// joins the job, runs the phases, and on rank 0 writes the cluster folder and prints the verdict.
+/// </summary>
+internal static class ClusterExecution
+{
+    public static async Task<int> RunAsync(
+        Suite suite, BenchmarkRegistry registry, IReadOnlyList<KeyValuePair<string, string>> settings, MeasurementPolicy policy,
+        RunOptions options, SystemInfo system, string resultsRoot, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        (ClusterPolicy clusterPolicy, RunPlan nodes, RunPlan? pairs, RunPlan? collectives) = ClusterPlanner.Plan(suite, registry, settings, policy);
+        MpiClusterJob? mpi = MpiClusterJob.IsLaunched ? MpiClusterJob.Join() : null;
+        try
+        {
+            IClusterJob job = mpi is not null ? mpi : new SingleRankJob(system.Host);
+            string clusterId = RunDirectory.NewRunId("cluster", DateTimeOffset.UtcNow);
+            ClusterFolderOutput? folder = job.Rank == 0 ? new ClusterFolderOutput(RunDirectory.Create(resultsRoot, clusterId), error) : null;
+            var request = new ClusterRunRequest
+            {
+                ClusterId = folder is null ? clusterId : Path.GetFileName(folder.Folder),
+                Policy = clusterPolicy,
+                NodePlan = nodes,
+                PairPlan = mpi is null ? null : pairs,
+                CollectivePlan = mpi is null ? null : collectives,
+                RunOptions = options,
+                System = system,
+            };
+            ClusterOutcome outcome = await new ClusterRunner(job, request, folder, error).RunAsync(cancellationToken);
+            if (folder is not null && outcome.Result is { } result)
+            {
+                PrintVerdict(result, folder.Folder, output);
+            }
+
+            return (int)outcome.ExitCode;
+        }
+        finally
+        {
+            mpi?.Dispose();
+        }
+    }
+
+    private static void PrintVerdict(ClusterResult result, string folder, TextWriter output)
+    {
+        output.WriteLine($"cluster verdict: {result.Verdict.ToString().ToLowerInvariant()} ({result.Nodes.Count} node(s), {result.Pairs.Count} pair(s), status {result.Status.ToString().ToLowerInvariant()})");
+        foreach (ClusterFinding finding in result.Findings)
+        {
+            output.WriteLine($"  {finding.Reason}");
+        }
+
+        foreach (PairResult pair in result.Pairs)
+        {
+            output.WriteLine($"  pair {pair.A}↔{pair.B}: {Rate(pair.BandwidthAToB)} / {Rate(pair.BandwidthBToA)}, bidir {Rate(pair.BidirectionalBandwidth)}, latency {(pair.Latency is { } l ? UnitFormatter.Format(l, Unit.Seconds) : "n/a")} — {pair.Verdict.ToString().ToLowerInvariant()}");
+        }
+
+        output.WriteLine($"cluster report: {Path.Combine(folder, "report.html")}");
+
+        static string Rate(double? value) => value is { } v ? UnitFormatter.Format(v, Unit.BytesPerSecond) : "n/a";
+    }
+}

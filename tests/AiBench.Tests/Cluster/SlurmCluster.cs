@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace AiBench.Tests.Cluster;
+
+/// <summary>
+/// The local 4-node Slurm cluster of tests/infra/slurm.sh (real slurmctld/slurmd in network namespaces; CI starts it,
+/// a test starts it when it is not running). Runs the published build/bin/aibench, as a user would.
+/// </summary>
+internal static class SlurmCluster
+{
+    public static string Script => Path.Combine(RepoPaths.Root, "tests", "infra", "slurm.sh");
+
+    public static string Aibench => Path.Combine(RepoPaths.Root, "build", "bin", "aibench");
+
+    private static readonly Lazy<bool> Started = new(() =>
+    {
+        ProcessResult result = RunAsync(TimeSpan.FromMinutes(10), Script, "start").GetAwaiter().GetResult();
+        return result.ExitCode == 0 ? true : throw new InvalidOperationException($"tests/infra/slurm.sh start failed:\n{result.Output}");
+    });
+
+    public static void EnsureStarted()
+    {
+        if (!File.Exists(Aibench))
+        {
+            throw new InvalidOperationException($"{Aibench} is missing: build it with ./run.sh list (./run.sh test does)");
+        }
+
+        _ = Started.Value;
+    }
+
+    /// <summary>A tests/infra/slurm.sh sub-command (shape, unshape-all, cpu-limit, ...); throws when it fails.</summary>
+    public static async Task<string> Infra(params string[] arguments)
+    {
+        ProcessResult result = await RunAsync(TimeSpan.FromMinutes(2), Script, arguments);
+        return result.ExitCode == 0 ? result.Output : throw new InvalidOperationException($"slurm.sh {string.Join(' ', arguments)} failed:\n{result.Output}");
+    }
+
+    /// <summary><c>srun -N4 build/bin/aibench ARGS</c> on the controller, bounded by <paramref name="limit"/>.</summary>
+    public static Task<ProcessResult> Srun(TimeSpan limit, params string[] aibenchArguments) =>
+        RunAsync(limit, Script, ["exec", "srun", "-N4", "--ntasks-per-node=1", "--mpi=pmix", "--kill-on-bad-exit=0", Aibench, .. aibenchArguments]);
+
+    public static async Task<ProcessResult> RunAsync(TimeSpan limit, string file, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(file)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = RepoPaths.Root,
+        };
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using Process process = Process.Start(start)!;
+        var output = new StringBuilder();
+        var lockObject = new object();
+        process.OutputDataReceived += (_, e) => { lock (lockObject) { output.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (lockObject) { output.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var clock = Stopwatch.StartNew();
+        using var timeout = new CancellationTokenSource(limit);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            lock (lockObject)
+            {
+                return new ProcessResult(-1, output + $"\n(killed after {limit.TotalSeconds:0} s)", clock.Elapsed);
+            }
+        }
+
+        process.WaitForExit();
+        lock (lockObject)
+        {
+            return new ProcessResult(process.ExitCode, output.ToString(), clock.Elapsed);
+        }
+    }
+}
+
+internal sealed record ProcessResult(int ExitCode, string Output, TimeSpan Elapsed);

@@ -1,0 +1,151 @@
+using AiBench.Tests.Collectives;
+using Xunit;
+
+namespace AiBench.Tests.Cluster;
+
+/// <summary>
+/// Cluster acceptance on a real Slurm cluster (tests/infra/slurm.sh: slurmctld and four slurmd in network namespaces,
+/// node1..node4): one <c>srun -N4 build/bin/aibench run cluster</c>, then faults injected for real — a slow node link, a
+/// slow path between two nodes, a CPU-starved node, a stopped rank — each must be named by the verdict. Runs alone
+/// (shaped links and CPU figures must not share the machine with other tests).
+/// </summary>
+[Collection(ShapedLinkCollection.Name)]
+public sealed class SlurmClusterTests : IAsyncLifetime
+{
+    private const string Rate = "200mbit";
+    private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(6);
+
+    /// <summary>A cluster run small enough for CI: short node checks, short pair samples, one all-reduce size.</summary>
+    private static readonly string[] Fast =
+    [
+        "--set", "link-rate=" + Rate,
+        "--set", "storage.io.size=64MiB", "--set", "storage.io.runtime=1s", "--set", "storage.io.ramp=0.5s",
+        "--set", "storage.io.workload=randread-4k-qd32",
+        "--set", "net.pair.samples=3", "--set", "net.pair.sample-time=0.2s", "--set", "net.pair.timeout=30s",
+        "--set", "net.allreduce.minbytes=1MiB", "--set", "net.allreduce.maxbytes=1MiB", "--set", "net.allreduce.iterations=3",
+        "--set", "net.allreduce.timeout=30s",
+        "--set", "cluster.silence=15s", "--set", "cluster.node_timeout=4m",
+        "--min-samples", "5", "--max-samples", "10", "--budget", "3s",
+    ];
+
+    private readonly string _results = Directory.CreateTempSubdirectory("aibench-cluster").FullName;
+
+    public async Task InitializeAsync()
+    {
+        SlurmCluster.EnsureStarted();
+        await Reset();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Reset();
+        Directory.Delete(_results, recursive: true);
+    }
+
+    [Fact]
+    public async Task Every_link_at_the_same_rate_passes_with_pairs_near_the_line_rate()
+    {
+        await SlurmCluster.Infra("shape-all", Rate);
+        ProcessResult run = await SlurmCluster.Srun(RunLimit, ["run", "cluster", "--out", _results, .. Fast]);
+        ClusterJson cluster = ClusterJson.Read(_results, run.Output);
+
+        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}\n{cluster.Describe()}\n{run.Output}");
+        Assert.Equal("pass", cluster.Verdict);
+        Assert.Equal(4, cluster.Nodes.Count());
+        Assert.All(cluster.Nodes, n => Assert.True(File.Exists(Path.Combine(cluster.Folder, (string)n["runFolder"]!, "run.json"))));
+        Assert.Equal(6, cluster.Pairs.Count());
+        foreach (var pair in cluster.Pairs)
+        {
+            double ratio = (double)pair["ratioToLineRate"]!;
+            Assert.True(ratio is >= 0.85 and <= 1.0, $"{pair["a"]}↔{pair["b"]} at {ratio:0.000} of {Rate}\n{run.Output}");
+        }
+
+        foreach (string file in new[] { "summary.md", "report.html", "junit.xml", "pairs/run.json", "collectives/run.json" })
+        {
+            Assert.True(File.Exists(Path.Combine(cluster.Folder, file)), $"{file} missing");
+        }
+
+        Assert.DoesNotContain("\"wrong\": 1", File.ReadAllText(Path.Combine(cluster.Folder, "collectives", "run.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_node_on_half_the_rate_is_named_and_its_links_are_not()
+    {
+        await SlurmCluster.Infra("shape-all", Rate);
+        await SlurmCluster.Infra("shape", "3", "100mbit");
+        ProcessResult run = await SlurmCluster.Srun(RunLimit, ["run", "cluster", "--out", _results, .. Fast]);
+        ClusterJson cluster = ClusterJson.Read(_results, run.Output);
+
+        Assert.True(run.ExitCode == 1, $"exit {run.ExitCode}\n{cluster.Describe()}\n{run.Output}");
+        Assert.Contains(cluster.Blamed("node"), f => (string?)f["subject"] == "node3" && (string?)f["category"] == "slow-network");
+        Assert.DoesNotContain(cluster.Blamed("node"), f => (string?)f["subject"] != "node3");
+        Assert.Empty(cluster.Blamed("link"));
+        Assert.All(cluster.Pairs.Where(p => (string?)p["a"] != "node3" && (string?)p["b"] != "node3"),
+            p => Assert.Equal("pass", (string?)p["verdict"]));
+    }
+
+    [Fact]
+    public async Task A_slow_path_between_two_nodes_is_named_as_the_link()
+    {
+        await SlurmCluster.Infra("shape-all", Rate);
+        await SlurmCluster.Infra("shape-path", "1", "2", "100mbit");
+        ProcessResult run = await SlurmCluster.Srun(RunLimit, ["run", "cluster", "--out", _results, .. Fast]);
+        ClusterJson cluster = ClusterJson.Read(_results, run.Output);
+
+        Assert.True(run.ExitCode == 1, $"exit {run.ExitCode}\n{cluster.Describe()}\n{run.Output}");
+        var link = Assert.Single(cluster.Blamed("link"));
+        Assert.Contains("node1", (string)link["subject"]!, StringComparison.Ordinal);
+        Assert.Contains("node2", (string)link["subject"]!, StringComparison.Ordinal);
+        Assert.DoesNotContain(cluster.Blamed("node"), f => (string?)f["category"] == "slow-network");
+    }
+
+    [Fact]
+    public async Task A_node_with_a_starved_cpu_is_named_for_its_cpu_figures()
+    {
+        await SlurmCluster.Infra("shape-all", Rate);
+        await SlurmCluster.Infra("cpu-limit", "3", "15");
+        ProcessResult run = await SlurmCluster.Srun(RunLimit, ["run", "cluster", "--out", _results, .. Fast]);
+        ClusterJson cluster = ClusterJson.Read(_results, run.Output);
+
+        Assert.True(run.ExitCode == 1, $"exit {run.ExitCode}\n{cluster.Describe()}\n{run.Output}");
+        Assert.Contains(cluster.Blamed("node"), f => (string?)f["subject"] == "node3" && ((string?)f["figure"] ?? "").StartsWith("cpu.", StringComparison.Ordinal));
+        Assert.DoesNotContain(cluster.Findings, f => (string?)f["category"] == "fleet-outlier" && (string?)f["subject"] != "node3");
+    }
+
+    [Fact]
+    public async Task A_stopped_rank_is_named_as_not_answering_and_the_run_ends_with_exit_3()
+    {
+        await SlurmCluster.Infra("shape-all", Rate);
+        Task<ProcessResult> running = SlurmCluster.Srun(RunLimit, ["run", "cluster", "--out", _results, .. Fast]);
+        // Stop node3's rank once the node checks are written (the pair phase is under way).
+        string? stopped = null;
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(4);
+        while (stopped is null && !running.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(500);
+            if (Directory.GetFiles(_results, "run.json", SearchOption.AllDirectories).Any(p => p.Contains("/nodes/node3/", StringComparison.Ordinal)))
+            {
+                stopped = (await SlurmCluster.Infra("nodepids", "3", "build/bin/aibench")).Trim();
+                Assert.False(string.IsNullOrEmpty(stopped), "no aibench process found on node3");
+                foreach (string pid in stopped.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    await SlurmCluster.RunAsync(TimeSpan.FromSeconds(10), "kill", "-STOP", pid);
+                }
+            }
+        }
+
+        ProcessResult run = await running;
+        ClusterJson cluster = ClusterJson.Read(_results, run.Output);
+        Assert.True(stopped is not null, $"node3's results never arrived\n{run.Output}");
+        Assert.True(run.ExitCode == 3, $"exit {run.ExitCode}\n{cluster.Describe()}\n{run.Output}");
+        Assert.Contains(cluster.Findings, f => (string?)f["subject"] == "node3" && (string?)f["category"] == "not-answering");
+        Assert.Equal(4, Directory.GetDirectories(Path.Combine(cluster.Folder, "nodes")).Length);
+        Assert.True(run.Elapsed < RunLimit, "the run did not end by itself");
+    }
+
+    private static async Task Reset()
+    {
+        await SlurmCluster.Infra("unshape-all");
+        await SlurmCluster.Infra("cpu-unlimit", "3");
+    }
+}
