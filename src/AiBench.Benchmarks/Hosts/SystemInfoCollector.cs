@@ -18,6 +18,7 @@ public static class SystemInfoCollector
         return new SystemInfo
         {
             Host = Tolerant(() => files.ReadLine("/proc/sys/kernel/hostname"), null) ?? MachineName(),
+            MachineId = Tolerant(() => files.ReadLine("/etc/machine-id") ?? files.ReadLine("/var/lib/dbus/machine-id"), null),
             Cpu = Tolerant(() => ReadCpu(files), new CpuInfo { Model = "unknown", LogicalCores = Environment.ProcessorCount }),
             MemoryBytes = Tolerant(() => HostTextParsers.ParseMemTotal(files.ReadText("/proc/meminfo")), 0),
             Os = Tolerant(

@@ -5,6 +5,12 @@ public sealed record SystemInfo
 {
     public required string Host { get; init; }
 
+    /// <summary>
+    /// The systemd machine id (<c>/etc/machine-id</c>, else <c>/var/lib/dbus/machine-id</c>); null where neither
+    /// exists. Tells apart machines that share a host name (containers, cloned VMs) in a merge or a cluster run.
+    /// </summary>
+    public string? MachineId { get; init; }
+
     public required CpuInfo Cpu { get; init; }
 
     public long MemoryBytes { get; init; }
