@@ -11,6 +11,14 @@ public enum ClusterSubjectKind
     /// <summary>The path between two nodes (both nodes fine elsewhere).</summary>
     [JsonStringEnumMemberName("link")]
     Link,
+
+    /// <summary>The collectives phase as a whole (Subject <c>collectives</c>): its run failed its rules, could not run or computed wrong results.</summary>
+    [JsonStringEnumMemberName("collective")]
+    Collective,
+
+    /// <summary>A phase that did not complete, for a reason no node or link explains (Subject: the phase, <c>pairs</c>).</summary>
+    [JsonStringEnumMemberName("phase")]
+    Phase,
 }
 
 /// <summary>
@@ -29,7 +37,7 @@ public sealed record ClusterFinding
     /// <summary>For a link, its two nodes; for a node, the node alone.</summary>
     public required IReadOnlyList<string> Nodes { get; init; }
 
-    /// <summary>What kind of failure: <c>fleet-outlier</c>, <c>rule</c>, <c>slow-network</c>, <c>slow-link</c>, <c>not-answering</c>, <c>could-not-run</c>, <c>wrong-results</c>, <c>duplicate</c>.</summary>
+    /// <summary>What kind of failure: <c>fleet-outlier</c>, <c>rule</c>, <c>slow-network</c>, <c>slow-link</c>, <c>not-answering</c>, <c>could-not-run</c>, <c>wrong-results</c>, <c>duplicate</c> (see <see cref="FindingCategory"/>).</summary>
     public required string Category { get; init; }
 
     public required string Reason { get; init; }

@@ -62,4 +62,11 @@ public sealed record ClusterJudgement
 
     /// <summary>A node is blamed for the network when at least this share of its measured pairs failed (and at least two did).</summary>
     public double NodeBlameShare { get; init; } = 0.5;
+
+    /// <summary>
+    /// A pair whose latency is at least this multiple of the fleet's (and beyond <see cref="ZThreshold"/>) fails. Twice,
+    /// because switch hops alone make pairs differ by up to about 1.5× in a fat tree (1 hop within a leaf, 5 across
+    /// spines), while a faulty path (retransmissions, a fallback off RDMA) costs several times.
+    /// </summary>
+    public double PairMaxLatencyRatio { get; init; } = 2.0;
 }
