@@ -36,6 +36,8 @@ internal static class ClusterExecution
                 NodePlan = nodes,
                 PairPlan = mpi is null ? null : pairs,
                 CollectivePlan = mpi is null ? null : collectives,
+                JobWidePhasesSkipped = mpi is null && (pairs ?? collectives) is not null
+                    ? "started without a launcher (srun or mpirun): one node, nothing runs between nodes" : null,
                 RunOptions = options,
                 System = system,
             };

@@ -69,4 +69,10 @@ public sealed record ClusterJudgement
     /// spines), while a faulty path (retransmissions, a fallback off RDMA) costs several times.
     /// </summary>
     public double PairMaxLatencyRatio { get; init; } = 2.0;
+
+    /// <summary>
+    /// Figures shown against the fleet but never judged by it, as <c>benchmark/metric</c> prefixes of a measurement key
+    /// (e.g. <c>storage.io/latency</c>: tail percentiles of a few seconds of I/O differ 2× between like drives).
+    /// </summary>
+    public IReadOnlyList<string> FleetIgnore { get; init; } = [];
 }

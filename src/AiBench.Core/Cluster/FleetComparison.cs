@@ -23,7 +23,7 @@ internal sealed record FleetComparison(IReadOnlyList<ClusterFinding> Findings, I
 
             double ratio = f.Value / f.FleetMedian;
             ratios[f.Node][f.Key] = ratio;
-            if (f.IsOutlier)
+            if (f.IsOutlier && !judgement.FleetIgnore.Any(prefix => f.Key.StartsWith(prefix, StringComparison.Ordinal)))
             {
                 findings.Add(new ClusterFinding
                 {

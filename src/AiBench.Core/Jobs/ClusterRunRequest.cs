@@ -25,6 +25,9 @@ public sealed record ClusterRunRequest
 
     public required SystemInfo System { get; init; }
 
+    /// <summary>Why the pair and collective phases do not run although the suite has them (no launcher), or null.</summary>
+    public string? JobWidePhasesSkipped { get; init; }
+
     /// <summary>The line rate pairs are judged against (B/s), when set with <c>--set link-rate</c>.</summary>
     public double? LineRate { get; init; }
 }

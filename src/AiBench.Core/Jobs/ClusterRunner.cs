@@ -41,7 +41,8 @@ public sealed class ClusterRunner(IClusterJob job, ClusterRunRequest request, IC
         }
         else
         {
-            Skip(ClusterPhaseKind.Pairs, job.NodeLeaders.Count < 2 ? "one node: no pairs" : request.PairPlan is null ? "not in the suite" : "an earlier phase did not complete");
+            Skip(ClusterPhaseKind.Pairs, request.JobWidePhasesSkipped
+                ?? (job.NodeLeaders.Count < 2 ? "one node: no pairs" : request.PairPlan is null ? "not in the suite" : "an earlier phase did not complete"));
         }
 
         if (goOn && request.CollectivePlan is { } collectivePlan)
@@ -50,7 +51,8 @@ public sealed class ClusterRunner(IClusterJob job, ClusterRunRequest request, IC
         }
         else
         {
-            Skip(ClusterPhaseKind.Collectives, request.CollectivePlan is null ? "not in the suite" : "an earlier phase did not complete");
+            Skip(ClusterPhaseKind.Collectives, request.JobWidePhasesSkipped
+                ?? (request.CollectivePlan is null ? "not in the suite" : "an earlier phase did not complete"));
         }
 
         if (!root)
@@ -88,6 +90,7 @@ public sealed class ClusterRunner(IClusterJob job, ClusterRunRequest request, IC
             MinDeviation = request.Policy.FleetMinDeviation,
             PairMinRatio = request.Policy.PairMinRatio,
             PairMinLineRate = request.Policy.PairMinLineRate,
+            FleetIgnore = request.Policy.FleetIgnore,
         };
         ClusterResult result = ClusterAnalyzer.Analyze(input, judgement);
         output!.WriteCluster(result);

@@ -257,6 +257,10 @@ public static class SuiteParser
                     "fleet_min_deviation" => policy with { FleetMinDeviation = Fraction(text) },
                     "pair_min_ratio" => policy with { PairMinRatio = Fraction(text) },
                     "pair_min_line_rate" => policy with { PairMinLineRate = Fraction(text) },
+                    "fleet_ignore" => policy with
+                    {
+                        FleetIgnore = [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+                    },
                     _ => throw new BadInputException(
                         $"{where}: unknown cluster field '{name}' (allowed: {string.Join(", ", ClusterPolicy.FieldNames)})"),
                 };
