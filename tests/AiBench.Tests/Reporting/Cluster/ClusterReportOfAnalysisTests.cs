@@ -63,7 +63,9 @@ public class ClusterReportOfAnalysisTests(ITestOutputHelper output)
         output.WriteLine($"{nodes} nodes, {result.Pairs.Count} pairs, {result.Matrices.Count} matrices: written in {clock.Elapsed.TotalSeconds:0.00} s; "
             + string.Join(", ", written.Files.Select(f => $"{Path.GetFileName(f)} {new FileInfo(f).Length / 1e6:0.0} MB")));
         Assert.True(new FileInfo(dir.File(ReportFileNames.HtmlReport)).Length < 10_000_000);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"writing took {clock.Elapsed.TotalSeconds:0.0} s");
+        // About a second on an idle 2-core machine (printed above); the bound only catches a path gone quadratic, since
+        // parallel tests and builds on a small CI machine can slow a write several times over.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"writing took {clock.Elapsed.TotalSeconds:0.0} s");
         string html = WebUtility.HtmlDecode(File.ReadAllText(dir.File(ReportFileNames.HtmlReport)));
         foreach ((string a, string b) in scenario.SlowLinks)
         {

@@ -146,7 +146,9 @@ public class ClusterReportWriterTests(ITestOutputHelper output)
         output.WriteLine($"2,048 nodes, {result.Pairs.Count} pairs: written in {clock.Elapsed.TotalSeconds:0.00} s; "
             + string.Join(", ", written.Files.Select(f => $"{Path.GetFileName(f)} {new FileInfo(f).Length / 1e6:0.0} MB")));
         Assert.True(html < 10_000_000, $"report.html is {html / 1e6:0.0} MB");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"writing took {clock.Elapsed.TotalSeconds:0.0} s");
+        // About a second on an idle 2-core machine (printed above); the bound only catches a path gone quadratic, since
+        // parallel tests and builds on a small CI machine can slow a write several times over.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"writing took {clock.Elapsed.TotalSeconds:0.0} s");
 
         string text = WebUtility.HtmlDecode(File.ReadAllText(dir.File(ReportFileNames.HtmlReport)));
         Assert.Contains("All 2048 nodes in bins of 32", text, StringComparison.Ordinal);
