@@ -57,7 +57,7 @@ internal static class MergeCommand
 
             IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
             var outliers = figures.Where(f => f.IsOutlier).ToList();
-            PrintOutliers(console, outliers, loaded);
+            PrintOutliers(console, outliers, figures, loaded);
             PrintFindings(output, result);
             foreach (ExportFailure failure in written.Failures)
             {
@@ -116,14 +116,15 @@ internal static class MergeCommand
         return value is >= 0 and < 1 ? value : throw new BadInputException($"--max-deviation '{text}' must be between 0% and 100%");
     }
 
-    private static void PrintOutliers(IAnsiConsole console, IReadOnlyList<FleetFinding> outliers, IReadOnlyList<Run> runs)
+    private static void PrintOutliers(IAnsiConsole console, IReadOnlyList<FleetFinding> outliers, IReadOnlyList<FleetFinding> figures, IReadOnlyList<Run> runs)
     {
         if (outliers.Count == 0)
         {
             return;
         }
 
-        var labels = HeatmapColumn.For(outliers.Select(f => f.Key), FigureDirections.FromRuns(runs)).ToDictionary(c => c.Key, c => c.Label, StringComparer.Ordinal);
+        // Labelled among every figure compared, so an outlier on GPU 3 still says device=3 when it is the only outlier.
+        var labels = HeatmapColumn.For(figures.Select(f => f.Key), FigureDirections.FromRuns(runs)).ToDictionary(c => c.Key, c => c.Label, StringComparer.Ordinal);
         var table = new Table().AddColumn("node").AddColumn("figure").AddColumn(new TableColumn("value").RightAligned())
             .AddColumn(new TableColumn("fleet median").RightAligned()).AddColumn(new TableColumn("ratio").RightAligned())
             .AddColumn(new TableColumn("robust z").RightAligned());

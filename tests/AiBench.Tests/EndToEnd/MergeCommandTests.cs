@@ -22,6 +22,7 @@ public class MergeCommandTests
         CliProcess.Result result = CliProcess.Run(work.Path, ["merge", .. folders, "--out", "fleet"]);
         Assert.True(result.ExitCode == 1, $"exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
         Assert.Contains("node3", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("gpu.memory triad", result.Stdout, StringComparison.Ordinal);
         string report = File.ReadAllText(Assert.Single(Directory.GetFiles(work.File("fleet"), "fleet.md", SearchOption.AllDirectories)));
         Assert.Contains("| node3 |", report, StringComparison.Ordinal);
 
