@@ -4,8 +4,8 @@
  * O_DIRECT reads and writes of one block size at a queue depth, from `jobs` threads with one io_uring (or libaio
  * context) each, over a region of one file or block device. Time-based (ramp-up excluded from every figure) or
  * count-based (exactly io_limit I/Os per job, for tests and for filling a file). Per-I/O completion latency goes
- * into a log-linear histogram (see AIB_IO_HIST_*), one per time slice, merged across jobs. Nothing is allocated
- * and no managed code runs per I/O.
+ * into a log-linear histogram (see AIB_IO_HIST_*), one per time slice and direction (reads and writes apart, as fio
+ * keeps them), merged across jobs. Nothing is allocated and no managed code runs per I/O.
  *
  * Functions return AIB_OK or a negative AIB_E_IO_* code; result->error_errno holds the errno behind a failure.
  */
@@ -20,8 +20,9 @@
 extern "C" {
 #endif
 
-/* Version of the I/O API; the managed side refuses a library whose version it does not know. */
-#define AIB_IO_API_VERSION 1
+/* Version of the I/O API; the managed side refuses a library whose version it does not know.
+ * 2: counters, latency extremes, slices and histograms per direction. */
+#define AIB_IO_API_VERSION 2
 
 /* Histogram: values (ns) below 256 are exact; above, 128 linear sub-buckets per power of two (relative bucket
  * width <= 1/128, so the bucket midpoint is within 0.4% of any value in it). Values above 2^48 ns are clamped. */
@@ -30,6 +31,13 @@ extern "C" {
 
 /* Most time slices (samples) one time-based run can split its measured interval into. */
 #define AIB_IO_MAX_SLICES 64
+
+/* The directions every per-direction array is indexed by. */
+enum aib_io_direction {
+    AIB_IO_READ = 0,
+    AIB_IO_WRITE = 1,
+    AIB_IO_DIRECTIONS = 2,
+};
 
 enum aib_io_status {
     AIB_E_IO_INVALID = -10,  /* a bad configuration (zero block size, region smaller than a block, ...) */
@@ -77,11 +85,12 @@ struct aib_io_result {
     uint64_t errors;            /* I/Os that completed with an error or short */
     uint64_t verify_checked, verify_failed;
     uint64_t first_bad_offset;  /* of the first block that failed verification (valid when verify_failed > 0) */
-    uint64_t lat_min_ns, lat_max_ns;
-    double seconds;             /* measured interval: from the end of the ramp to the last counted completion */
+    uint64_t lat_min_ns[AIB_IO_DIRECTIONS], lat_max_ns[AIB_IO_DIRECTIONS]; /* exact; 0 when none completed */
+    double seconds;             /* measured interval: time-based, from the end of the ramp to the end of the run (or the
+                                   cancel); count-based, from the start to the last completion */
     uint32_t slices;            /* slices with a full measured interval (fewer after a cancel) */
-    uint64_t slice_ios[AIB_IO_MAX_SLICES];
-    uint64_t slice_bytes[AIB_IO_MAX_SLICES];
+    uint64_t slice_ios[AIB_IO_DIRECTIONS][AIB_IO_MAX_SLICES];
+    uint64_t slice_bytes[AIB_IO_DIRECTIONS][AIB_IO_MAX_SLICES];
     double slice_seconds[AIB_IO_MAX_SLICES];
 };
 
@@ -110,8 +119,9 @@ struct aib_io_target {
 AIB_API int aib_io_target_info(const char *path, struct aib_io_target *out);
 
 /*
- * Runs one workload. `histograms` (may be NULL) receives slices × AIB_IO_HIST_BUCKETS counters (zeroed here),
- * the completion latencies of each slice in ns, all jobs merged; in count-based mode one histogram.
+ * Runs one workload. `histograms` (may be NULL) receives slices × AIB_IO_DIRECTIONS × AIB_IO_HIST_BUCKETS counters
+ * (zeroed here): the completion latencies in ns of each slice, reads then writes, all jobs merged; the histogram of
+ * slice s and direction d starts at (s * AIB_IO_DIRECTIONS + d) * AIB_IO_HIST_BUCKETS. Count-based: one slice.
  */
 AIB_API int aib_io_run(const struct aib_io_config *config, struct aib_io_result *result, uint64_t *histograms);
 

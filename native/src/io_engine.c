@@ -2,8 +2,8 @@
  * The storage I/O engine (aibench_io.h): io_uring through liburing, libaio when io_uring cannot be set up.
  *
  * Each job is one thread with its own ring (or aio context), queue_depth slots with one aligned buffer each, and
- * its own latency histograms. The hot loop: one io_uring_enter to wait for completions, one per refilled slot to
- * submit it at once, one clock read per reap and one per submission, no allocation, no locks.
+ * its own latency histograms (per slice and direction). The hot loop: one io_uring_enter to wait for completions,
+ * one per refilled slot to submit it at once, one clock read per reap and one per submission, no allocation, no locks.
  */
 #define _GNU_SOURCE
 #include "aibench_io.h"
@@ -85,12 +85,12 @@ struct job {
     uint64_t issued;
     uint64_t write_sequence;
     /* results */
-    uint64_t reads, writes, bytes_read, bytes_written, errors;
+    uint64_t ios[AIB_IO_DIRECTIONS], bytes[AIB_IO_DIRECTIONS], errors;
     uint64_t verify_checked, verify_failed, first_bad_offset;
-    uint64_t lat_min, lat_max, last_completion_ns;
-    uint64_t slice_ios[AIB_IO_MAX_SLICES];
-    uint64_t slice_bytes[AIB_IO_MAX_SLICES];
-    uint64_t *hist;
+    uint64_t lat_min[AIB_IO_DIRECTIONS], lat_max[AIB_IO_DIRECTIONS], last_completion_ns;
+    uint64_t slice_ios[AIB_IO_DIRECTIONS][AIB_IO_MAX_SLICES];
+    uint64_t slice_bytes[AIB_IO_DIRECTIONS][AIB_IO_MAX_SLICES];
+    uint64_t *hist[AIB_IO_DIRECTIONS]; /* slices x buckets each; NULL for a direction the workload never issues */
     int status;
     int error_errno;
     uint64_t error_offset;
@@ -260,7 +260,8 @@ static inline void complete(struct job *j, struct slot *s, long res, uint64_t no
         if (j->status == AIB_OK) {
             j->error_errno = res < 0 ? (int)-res : EIO;
             j->error_offset = s->offset;
-            j->status = (res == -EINVAL && j->reads + j->writes == 0) ? AIB_E_IO_DIRECT : AIB_E_IO_FAILED;
+            j->status = (res == -EINVAL && j->ios[AIB_IO_READ] + j->ios[AIB_IO_WRITE] == 0) ? AIB_E_IO_DIRECT
+                                                                                          : AIB_E_IO_FAILED;
         }
         atomic_store_explicit(&((struct shared *)sh)->abort, 1, memory_order_relaxed);
         return;
@@ -284,24 +285,22 @@ static inline void complete(struct job *j, struct slot *s, long res, uint64_t no
         }
     }
     uint64_t lat = now - s->submit_ns;
-    if (s->is_write) {
-        j->writes++;
-        j->bytes_written += j->block_size;
-    } else {
-        j->reads++;
-        j->bytes_read += j->block_size;
+    /* Reads and writes are counted apart, as fio keeps its per-direction stats: a mixed run's write latencies
+       must not hide in (or inflate) its read percentiles. */
+    const int d = s->is_write ? AIB_IO_WRITE : AIB_IO_READ;
+    j->ios[d]++;
+    j->bytes[d] += j->block_size;
+    j->slice_ios[d][slice]++;
+    j->slice_bytes[d][slice] += j->block_size;
+    if (lat < j->lat_min[d]) {
+        j->lat_min[d] = lat;
     }
-    j->slice_ios[slice]++;
-    j->slice_bytes[slice] += j->block_size;
-    if (lat < j->lat_min) {
-        j->lat_min = lat;
-    }
-    if (lat > j->lat_max) {
-        j->lat_max = lat;
+    if (lat > j->lat_max[d]) {
+        j->lat_max[d] = lat;
     }
     j->last_completion_ns = now;
-    if (j->hist) {
-        j->hist[(size_t)slice * AIB_IO_HIST_BUCKETS + aib_io_hist_index(lat)]++;
+    if (j->hist[d]) {
+        j->hist[d][(size_t)slice * AIB_IO_HIST_BUCKETS + aib_io_hist_index(lat)]++;
     }
 }
 
@@ -469,7 +468,8 @@ static void aio_submit_pending(struct job *j, uint32_t *npending, uint32_t *infl
         }
         if (rc <= 0) {
             if (j->status == AIB_OK) {
-                j->status = rc == -EINVAL && j->reads + j->writes == 0 ? AIB_E_IO_DIRECT : AIB_E_IO_FAILED;
+                j->status = rc == -EINVAL && j->ios[AIB_IO_READ] + j->ios[AIB_IO_WRITE] == 0 ? AIB_E_IO_DIRECT
+                                                                                            : AIB_E_IO_FAILED;
                 j->error_errno = rc < 0 ? -rc : EIO;
             }
             atomic_store(&j->shared->abort, 1);
@@ -600,7 +600,8 @@ static void job_release(struct job *j)
     free(j->slots);
     free(j->pending);
     free(j->buffers);
-    free(j->hist);
+    free(j->hist[AIB_IO_READ]);
+    free(j->hist[AIB_IO_WRITE]);
 }
 
 static void *job_main(void *arg)
@@ -683,17 +684,22 @@ int aib_io_run(const struct aib_io_config *c, struct aib_io_result *r, uint64_t 
         uint64_t s = c->seed + i * 0x9e3779b97f4a7c15ull;
         j->perm_key = splitmix(&s);
         j->rng = splitmix(&s);
-        j->lat_min = UINT64_MAX;
-        if (histograms) {
-            j->hist = calloc((size_t)sh.slices * AIB_IO_HIST_BUCKETS, sizeof *j->hist);
-            if (!j->hist) {
-                status = AIB_E_IO_NOMEM;
+        for (int d = 0; d < AIB_IO_DIRECTIONS; d++) {
+            j->lat_min[d] = UINT64_MAX;
+            /* Only the directions the workload issues get histograms (a pure read run needs no write ones). */
+            int issued = d == AIB_IO_READ ? c->read_percent > 0 : c->read_percent < 100;
+            if (histograms && issued) {
+                j->hist[d] = calloc((size_t)sh.slices * AIB_IO_HIST_BUCKETS, sizeof *j->hist[d]);
+                if (!j->hist[d]) {
+                    status = AIB_E_IO_NOMEM;
+                }
             }
         }
     }
     if (status != AIB_OK) {
         for (uint32_t i = 0; i < c->jobs; i++) {
-            free(jobs[i].hist);
+            free(jobs[i].hist[AIB_IO_READ]);
+            free(jobs[i].hist[AIB_IO_WRITE]);
         }
         free(jobs);
         free(threads);
@@ -731,9 +737,9 @@ int aib_io_run(const struct aib_io_config *c, struct aib_io_result *r, uint64_t 
     uint64_t finished = now_ns();
 
     if (histograms) {
-        memset(histograms, 0, sizeof(uint64_t) * sh.slices * AIB_IO_HIST_BUCKETS);
+        memset(histograms, 0, sizeof(uint64_t) * sh.slices * AIB_IO_DIRECTIONS * AIB_IO_HIST_BUCKETS);
     }
-    r->lat_min_ns = UINT64_MAX;
+    uint64_t lat_min[AIB_IO_DIRECTIONS] = {UINT64_MAX, UINT64_MAX};
     uint64_t last = 0;
     for (uint32_t i = 0; i < c->jobs; i++) {
         struct job *j = &jobs[i];
@@ -746,38 +752,44 @@ int aib_io_run(const struct aib_io_config *c, struct aib_io_result *r, uint64_t 
             r->engine = j->engine;
         }
         r->fixed_buffers |= j->fixed_buffers;
-        r->reads += j->reads;
-        r->writes += j->writes;
-        r->bytes_read += j->bytes_read;
-        r->bytes_written += j->bytes_written;
+        r->reads += j->ios[AIB_IO_READ];
+        r->writes += j->ios[AIB_IO_WRITE];
+        r->bytes_read += j->bytes[AIB_IO_READ];
+        r->bytes_written += j->bytes[AIB_IO_WRITE];
         r->errors += j->errors;
         r->verify_checked += j->verify_checked;
         if (j->verify_failed > 0 && (r->verify_failed == 0 || j->first_bad_offset < r->first_bad_offset)) {
             r->first_bad_offset = j->first_bad_offset;
         }
         r->verify_failed += j->verify_failed;
-        if (j->lat_min < r->lat_min_ns) {
-            r->lat_min_ns = j->lat_min;
-        }
-        if (j->lat_max > r->lat_max_ns) {
-            r->lat_max_ns = j->lat_max;
-        }
         if (j->last_completion_ns > last) {
             last = j->last_completion_ns;
         }
-        for (uint32_t s = 0; s < sh.slices; s++) {
-            r->slice_ios[s] += j->slice_ios[s];
-            r->slice_bytes[s] += j->slice_bytes[s];
-        }
-        if (histograms && j->hist) {
-            for (size_t b = 0; b < (size_t)sh.slices * AIB_IO_HIST_BUCKETS; b++) {
-                histograms[b] += j->hist[b];
+        for (int d = 0; d < AIB_IO_DIRECTIONS; d++) {
+            if (j->lat_min[d] < lat_min[d]) {
+                lat_min[d] = j->lat_min[d];
+            }
+            if (j->lat_max[d] > r->lat_max_ns[d]) {
+                r->lat_max_ns[d] = j->lat_max[d];
+            }
+            for (uint32_t s = 0; s < sh.slices; s++) {
+                r->slice_ios[d][s] += j->slice_ios[d][s];
+                r->slice_bytes[d][s] += j->slice_bytes[d][s];
+            }
+            if (histograms && j->hist[d]) {
+                for (uint32_t s = 0; s < sh.slices; s++) {
+                    uint64_t *to = histograms + ((size_t)s * AIB_IO_DIRECTIONS + (size_t)d) * AIB_IO_HIST_BUCKETS;
+                    const uint64_t *from = j->hist[d] + (size_t)s * AIB_IO_HIST_BUCKETS;
+                    for (size_t b = 0; b < AIB_IO_HIST_BUCKETS; b++) {
+                        to[b] += from[b];
+                    }
+                }
             }
         }
         job_release(j);
     }
-    if (r->lat_min_ns == UINT64_MAX) {
-        r->lat_min_ns = 0;
+    for (int d = 0; d < AIB_IO_DIRECTIONS; d++) {
+        r->lat_min_ns[d] = lat_min[d] == UINT64_MAX ? 0 : lat_min[d];
     }
     r->cancelled = c->cancel && *c->cancel;
     if (sh.time_based) {

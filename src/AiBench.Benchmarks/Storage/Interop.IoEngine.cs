@@ -9,13 +9,16 @@ internal static partial class Interop
     internal static unsafe partial class IoEngine
     {
         /// <summary>The I/O API version this code was written against (<c>AIB_IO_API_VERSION</c>).</summary>
-        public const int ApiVersion = 1;
+        public const int ApiVersion = 2;
 
         public const int HistogramBuckets = 43 * 128;
 
         public const int HistogramSubBits = 7;
 
         public const int MaxSlices = 64;
+
+        /// <summary>Per-direction arrays hold reads at index 0 and writes at 1 (<c>enum aib_io_direction</c>).</summary>
+        public const int Directions = 2;
 
         public const int Ok = 0;
         public const int ErrorInvalid = -10;
@@ -74,12 +77,12 @@ internal static partial class Interop
             public ulong VerifyChecked;
             public ulong VerifyFailed;
             public ulong FirstBadOffset;
-            public ulong LatencyMinNs;
-            public ulong LatencyMaxNs;
+            public fixed ulong LatencyMinNs[Directions];
+            public fixed ulong LatencyMaxNs[Directions];
             public double Seconds;
             public uint Slices;
-            public fixed ulong SliceIos[MaxSlices];
-            public fixed ulong SliceBytes[MaxSlices];
+            public fixed ulong SliceIos[Directions * MaxSlices];
+            public fixed ulong SliceBytes[Directions * MaxSlices];
             public fixed double SliceSeconds[MaxSlices];
         }
 

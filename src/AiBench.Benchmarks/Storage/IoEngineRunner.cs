@@ -9,7 +9,7 @@ internal static unsafe class IoEngineRunner
     public static IoOutcome Run(IoRequest request, CancellationToken cancellationToken)
     {
         int slices = request.RunSeconds > 0 ? request.Slices : 1;
-        var histograms = new ulong[slices * LatencyHistogram.Buckets];
+        var histograms = new ulong[slices * Interop.IoEngine.Directions * LatencyHistogram.Buckets];
         byte[] path = Encoding.UTF8.GetBytes(request.Path + "\0");
         int* cancel = (int*)NativeMemory.AllocZeroed(sizeof(int));
         try
@@ -47,12 +47,6 @@ internal static unsafe class IoEngineRunner
                 status = Interop.IoEngine.Run(&config, &result, h);
             }
 
-            var sliceList = new List<IoSlice>((int)result.Slices);
-            for (int s = 0; s < result.Slices; s++)
-            {
-                sliceList.Add(new IoSlice((long)result.SliceIos[s], (long)result.SliceBytes[s], result.SliceSeconds[s]));
-            }
-
             return new IoOutcome
             {
                 Status = status,
@@ -66,24 +60,48 @@ internal static unsafe class IoEngineRunner
                 ErrorOffset = (long)result.ErrorOffset,
                 Cancelled = result.Cancelled != 0,
                 FixedBuffers = result.FixedBuffers != 0,
-                Reads = (long)result.Reads,
-                Writes = (long)result.Writes,
-                BytesRead = (long)result.BytesRead,
-                BytesWritten = (long)result.BytesWritten,
+                Read = Direction(IoDirection.Read, &result, histograms, slices),
+                Write = Direction(IoDirection.Write, &result, histograms, slices),
                 Errors = (long)result.Errors,
                 VerifyChecked = (long)result.VerifyChecked,
                 VerifyFailed = (long)result.VerifyFailed,
                 FirstBadOffset = (long)result.FirstBadOffset,
-                LatencyMinNs = result.LatencyMinNs,
-                LatencyMaxNs = result.LatencyMaxNs,
                 Seconds = result.Seconds,
-                Slices = sliceList,
-                Histograms = histograms,
             };
         }
         finally
         {
             NativeMemory.Free(cancel);
         }
+    }
+
+    /// <summary>One direction's counters, complete slices and histograms, out of the engine's interleaved layout.</summary>
+    private static IoDirectionResult Direction(IoDirection direction, Interop.IoEngine.Result* result, ulong[] histograms, int slices)
+    {
+        int d = (int)direction;
+        var sliceList = new List<IoSlice>((int)result->Slices);
+        for (int s = 0; s < result->Slices; s++)
+        {
+            int at = (d * Interop.IoEngine.MaxSlices) + s;
+            sliceList.Add(new IoSlice((long)result->SliceIos[at], (long)result->SliceBytes[at], result->SliceSeconds[s]));
+        }
+
+        // The engine writes slice s of direction d at (s * directions + d) * buckets.
+        var own = new ulong[slices * LatencyHistogram.Buckets];
+        for (int s = 0; s < slices; s++)
+        {
+            histograms.AsSpan(((s * Interop.IoEngine.Directions) + d) * LatencyHistogram.Buckets, LatencyHistogram.Buckets)
+                .CopyTo(own.AsSpan(s * LatencyHistogram.Buckets));
+        }
+
+        return new IoDirectionResult
+        {
+            Ios = (long)(direction == IoDirection.Read ? result->Reads : result->Writes),
+            Bytes = (long)(direction == IoDirection.Read ? result->BytesRead : result->BytesWritten),
+            LatencyMinNs = result->LatencyMinNs[d],
+            LatencyMaxNs = result->LatencyMaxNs[d],
+            Slices = sliceList,
+            Histograms = own,
+        };
     }
 }

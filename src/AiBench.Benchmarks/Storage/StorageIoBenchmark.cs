@@ -14,16 +14,14 @@ namespace AiBench.Benchmarks.Storage;
 /// NVMe and file I/O with the native engine (io_uring, libaio as fallback): O_DIRECT, aligned buffers, a block
 /// size at a queue depth from one or more jobs, time-based with the ramp-up excluded. One case = one workload on a
 /// fresh file (filled with incompressible data first, deleted afterwards) or on a block device (reads only unless
-/// allowed). The measured interval is split into time slices; each slice is one sample of bandwidth, IOPS and the
-/// latency percentiles (fio's clat: submission to completion).
+/// allowed). Every figure is fio's, per direction (see <see cref="StorageIoFigures"/>): bandwidth and IOPS over the
+/// whole measured interval, latency percentiles (fio's clat: submission to completion) of its merged histogram; the
+/// measured interval is also cut into time slices, kept as the spread over time.
 /// </summary>
 public sealed class StorageIoBenchmark : IBenchmark
 {
-    /// <summary>Target length of one time slice (one sample).</summary>
+    /// <summary>Target length of one time slice (one sample of slice-iops).</summary>
     private const double SliceSeconds = 0.25;
-
-    private static readonly (string Label, double Fraction)[] Percentiles =
-        [("p50", 0.50), ("p90", 0.90), ("p99", 0.99), ("p99.9", 0.999), ("p99.99", 0.9999)];
 
     public string Id => "storage.io";
 
@@ -191,7 +189,7 @@ public sealed class StorageIoBenchmark : IBenchmark
         };
         IoOutcome outcome = IoEngineRunner.Run(request, cancellationToken);
         ThrowIfFailed(outcome, target, "the run", engine);
-        if (outcome.Slices.Count == 0)
+        if (outcome.CompleteSlices == 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
             throw new CouldNotRunException($"{workload.Name}: no complete time slice was measured");
@@ -263,51 +261,8 @@ public sealed class StorageIoBenchmark : IBenchmark
             labels["device"] = device.Name;
         }
 
-        Dictionary<string, string> info = Info(workload, target, outcome);
         Correctness? correct = verify ? new Correctness(outcome.VerifyChecked, outcome.VerifyFailed) : null;
-        double[] bandwidth = outcome.Slices.Select(s => s.Bytes / s.Seconds).ToArray();
-        double[] iops = outcome.Slices.Select(s => s.Ios / s.Seconds).ToArray();
-        var list = new List<Measurement>
-        {
-            Figure("bandwidth", Unit.BytesPerSecond, Direction.Higher, bandwidth, labels, info, correct) with { BaselineKey = workload.BandwidthBaselineKey },
-            Figure("iops", Unit.OperationsPerSecond, Direction.Higher, iops, labels, info, correct) with { BaselineKey = workload.IopsBaselineKey },
-        };
-
-        ulong[] merged = outcome.Merged();
-        foreach ((string label, double fraction) in Percentiles)
-        {
-            double[] samples = outcome.Slices.Select((_, s) => LatencyHistogram.Percentile(outcome.Histogram(s), fraction, outcome.LatencyMinNs, outcome.LatencyMaxNs) / 1e9)
-                .Where(double.IsFinite).ToArray();
-            double whole = LatencyHistogram.Percentile(merged, fraction, outcome.LatencyMinNs, outcome.LatencyMaxNs) / 1e9;
-            list.Add(Latency(label, samples, whole));
-        }
-
-        double[] maxima = outcome.Slices.Select((_, s) => Math.Min(LatencyHistogram.Max(outcome.Histogram(s)), outcome.LatencyMaxNs) / 1e9)
-            .Where(double.IsFinite).ToArray();
-        list.Add(Latency("max", maxima, outcome.LatencyMaxNs / 1e9));
-        return list.Where(m => m.Samples.Count > 0).ToList();
-
-        Measurement Latency(string percentile, double[] samples, double whole)
-        {
-            var withPercentile = new Dictionary<string, string>(labels) { ["percentile"] = percentile };
-            var latencyInfo = new Dictionary<string, string>(info) { ["wholeRun"] = Format(whole) };
-            return Figure("latency", Unit.Seconds, Direction.Lower, samples, withPercentile, latencyInfo, correct);
-        }
-
-        Measurement Figure(string metric, string unit, Direction better, double[] samples, IReadOnlyDictionary<string, string> figureLabels,
-            IReadOnlyDictionary<string, string> figureInfo, Correctness? figureCorrect) => new()
-        {
-            Benchmark = Id,
-            Metric = metric,
-            Unit = unit,
-            Better = better,
-            Params = context.Case.Values,
-            Labels = figureLabels,
-            Samples = samples,
-            Stats = SampleStatisticsEstimator.Estimate(samples),
-            Correct = figureCorrect,
-            Info = figureInfo,
-        };
+        return StorageIoFigures.Build(Id, context.Case.Values, workload, outcome, labels, Info(workload, target, outcome), correct);
     }
 
     private static Dictionary<string, string> Info(StorageWorkload workload, StorageTarget target, IoOutcome outcome)
@@ -324,13 +279,11 @@ public sealed class StorageIoBenchmark : IBenchmark
             ["target"] = target.IsBlockDevice ? target.Path : target.Owned ? "fresh file" : target.Path,
             ["fileSystem"] = target.FileSystem,
             ["regionBytes"] = Format(target.Size),
-            ["ios"] = Format(outcome.Ios),
             ["reads"] = Format(outcome.Reads),
             ["writes"] = Format(outcome.Writes),
-            ["bytes"] = Format(outcome.Bytes),
             ["seconds"] = Format(outcome.Seconds),
             ["errors"] = Format(outcome.Errors),
-            ["slices"] = Format(outcome.Slices.Count),
+            ["slices"] = Format(outcome.CompleteSlices),
             ["stopReason"] = outcome.Cancelled ? "Cancelled" : "Runtime",
         };
         if (target.Device is { } device)

@@ -48,9 +48,11 @@ public class IoEngineTests
         Assert.Equal(3000L * 4096, read.BytesRead);
         Assert.Equal(0, read.Writes);
         Assert.Equal(0, read.Errors);
-        Assert.Equal(3000, LatencyHistogram.Count(read.Histogram(0)));
-        Assert.True(read.LatencyMinNs > 0 && read.LatencyMaxNs >= read.LatencyMinNs);
-        Assert.True(read.LatencyMaxNs < 10_000_000_000, $"max latency {read.LatencyMaxNs} ns: a wrapped (negative) latency");
+        Assert.Equal(3000, LatencyHistogram.Count(read.Read.Histogram(0)));
+        Assert.Equal(0, LatencyHistogram.Count(read.Write.Merged()));
+        Assert.True(read.Read.LatencyMinNs > 0 && read.Read.LatencyMaxNs >= read.Read.LatencyMinNs);
+        Assert.True(read.Read.LatencyMaxNs < 10_000_000_000, $"max latency {read.Read.LatencyMaxNs} ns: a wrapped (negative) latency");
+        Assert.Equal((0.0, 0.0), (read.Write.LatencyMinNs, read.Write.LatencyMaxNs));
     }
 
     [Fact]
@@ -69,6 +71,37 @@ public class IoEngineTests
         Assert.InRange(mixed.Reads / 4000.0, 0.65, 0.75);
         Assert.Equal(mixed.Reads, mixed.VerifyChecked);
         Assert.Equal(0, mixed.VerifyFailed);
+
+        // Every read's latency is in the read histogram and every write's in the write one, as fio keeps them.
+        Assert.Equal(mixed.Reads, LatencyHistogram.Count(mixed.Read.Merged()));
+        Assert.Equal(mixed.Writes, LatencyHistogram.Count(mixed.Write.Merged()));
+        Assert.Equal((mixed.Reads * 4096L, mixed.Writes * 4096L), (mixed.BytesRead, mixed.BytesWritten));
+        Assert.True(mixed.Read.LatencyMaxNs > 0 && mixed.Write.LatencyMaxNs > 0);
+    }
+
+    [Fact]
+    public void A_time_based_mixed_run_counts_each_direction_per_slice()
+    {
+        using var folder = new StorageTestFolder();
+        const long size = 4 << 20;
+        string file = NewFile(folder, size);
+        Assert.Equal(Interop.IoEngine.Ok, Fill(file, size, 65536).Status);
+        IoOutcome run = IoEngineRunner.Run(new IoRequest
+        {
+            Path = file, Size = size, BlockSize = 4096, QueueDepth = 8, Random = true, ReadPercent = 70, RunSeconds = 0.4, Slices = 4,
+        }, CancellationToken.None);
+        Assert.Equal(Interop.IoEngine.Ok, run.Status);
+        Assert.Equal(4, run.CompleteSlices);
+        foreach (IoDirectionResult d in new[] { run.Read, run.Write })
+        {
+            Assert.Equal(4, d.Slices.Count);
+            Assert.Equal(d.Ios, d.Slices.Sum(s => s.Ios));
+            Assert.Equal(d.Bytes, d.Slices.Sum(s => s.Bytes));
+            Assert.Equal(d.Ios, LatencyHistogram.Count(d.Merged()));
+            Assert.All(Enumerable.Range(0, 4), s => Assert.Equal(d.Slices[s].Ios, LatencyHistogram.Count(d.Histogram(s))));
+        }
+
+        Assert.InRange(run.Reads / (double)run.Ios, 0.65, 0.75);
     }
 
     [Fact]
@@ -107,10 +140,11 @@ public class IoEngineTests
             Path = file, Size = size, BlockSize = 4096, QueueDepth = 8, Random = true, RampSeconds = 0.1, RunSeconds = 0.4, Slices = 4,
         }, CancellationToken.None);
         Assert.Equal(Interop.IoEngine.Ok, run.Status);
-        Assert.Equal(4, run.Slices.Count);
-        Assert.All(run.Slices, s => Assert.True(s.Ios > 0));
-        Assert.Equal(run.Ios, run.Slices.Sum(s => s.Ios));
-        Assert.Equal(run.Ios, LatencyHistogram.Count(run.Merged()));
+        Assert.Equal(4, run.CompleteSlices);
+        Assert.All(run.Read.Slices, s => Assert.True(s.Ios > 0));
+        Assert.Equal(run.Ios, run.Read.Slices.Sum(s => s.Ios));
+        Assert.Equal(run.Ios, LatencyHistogram.Count(run.Read.Merged()));
+        Assert.Equal(0, run.Writes);
         Assert.InRange(run.Seconds, 0.39, 0.41);
     }
 
@@ -137,7 +171,7 @@ public class IoEngineTests
         canceller.Join();
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), watch.Elapsed.ToString());
         Assert.True(run.Cancelled);
-        Assert.InRange(run.Slices.Count, 0, 19);
+        Assert.InRange(run.CompleteSlices, 0, 19);
         Assert.True(run.Seconds < 10, run.Seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 

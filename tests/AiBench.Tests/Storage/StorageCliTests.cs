@@ -15,7 +15,7 @@ public class StorageCliTests
         CliProcess.Result result = CliProcess.Run(work,
         [
             "run", "storage.io", "--out", "results", "--set", $"target={folder.Path}", "--set", "size=32MiB",
-            "--set", "runtime=0.5s", "--set", "ramp=0.1s", "--set", "workload=randread-4k-qd32,seqwrite-1m-qd32",
+            "--set", "runtime=0.5s", "--set", "ramp=0.1s", "--set", "workload=randread-4k-qd32,seqwrite-1m-qd32,randrw-4k-70-30-qd32",
         ]);
         Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
         string runDir = Assert.Single(Directory.GetDirectories(Path.Combine(work, "results")));
@@ -25,6 +25,13 @@ public class StorageCliTests
         Assert.Contains(measurements, m => (string?)m!["metric"] == "iops" && (string?)m["params"]!["workload"] == "randread-4k-qd32");
         Assert.Contains(measurements, m => (string?)m!["metric"] == "bandwidth" && (string?)m["params"]!["workload"] == "seqwrite-1m-qd32");
         Assert.Contains(measurements, m => (string?)m!["metric"] == "latency" && (string?)m["labels"]!["percentile"] == "p99");
+        foreach (string direction in new[] { "read", "write" })
+        {
+            Assert.Contains(measurements, m => (string?)m!["metric"] == "latency" && (string?)m["labels"]!["direction"] == direction
+                && (string?)m["params"]!["workload"] == "randrw-4k-70-30-qd32");
+        }
+
+        Assert.All(measurements, m => Assert.NotNull(m!["labels"]!["direction"]));
         Assert.True(File.Exists(Path.Combine(runDir, "charts", "storage.io.iops.svg")));
         Assert.Empty(folder.Files());
         Directory.Delete(work, recursive: true);

@@ -72,24 +72,54 @@ public class StorageIoBenchmarkTests
         settings["verify"] = "true";
         List<Measurement> measurements = await Run(Context(settings));
 
-        Measurement bandwidth = Assert.Single(measurements, m => m.Metric == "bandwidth");
-        Measurement iops = Assert.Single(measurements, m => m.Metric == "iops");
-        Assert.Equal(Unit.BytesPerSecond, bandwidth.Unit);
-        Assert.Equal(Unit.OperationsPerSecond, iops.Unit);
-        Assert.True(bandwidth.Value > 0 && iops.Value > 0);
-        Assert.Equal(["p50", "p90", "p99", "p99.9", "p99.99", "max"],
-            measurements.Where(m => m.Metric == "latency").Select(m => m.Labels["percentile"]));
-        Assert.All(measurements.Where(m => m.Metric == "latency"), m => Assert.Equal(Direction.Lower, m.Better));
         StorageWorkload w = StorageWorkload.Parse(workload);
-        Assert.Equal(w.BlockSize, bandwidth.Value / iops.Value, 3);
-        Assert.Contains(bandwidth.Info!["engine"], new[] { "io_uring", "libaio" });
-        Assert.Equal(0, bandwidth.Correct!.Wrong);
+        string[] directions = [.. StorageIoFigures.Directions(w).Select(StorageIoFigures.Label)];
+        Assert.Equal(directions, measurements.Select(m => m.Labels["direction"]).Distinct());
+        foreach (string direction in directions)
+        {
+            List<Measurement> own = measurements.Where(m => m.Labels["direction"] == direction).ToList();
+            Measurement bandwidth = Assert.Single(own, m => m.Metric == "bandwidth");
+            Measurement iops = Assert.Single(own, m => m.Metric == "iops");
+            Assert.Equal(Unit.BytesPerSecond, bandwidth.Unit);
+            Assert.Equal(Unit.OperationsPerSecond, iops.Unit);
+            Assert.True(bandwidth.Value > 0 && iops.Value > 0);
+            Assert.Equal(["p50", "p90", "p99", "p99.9", "p99.99", "max"],
+                own.Where(m => m.Metric == "latency").Select(m => m.Labels["percentile"]));
+            Assert.All(own.Where(m => m.Metric == "latency"), m => Assert.Equal(Direction.Lower, m.Better));
+            Assert.Equal(w.BlockSize, bandwidth.Value / iops.Value, 3);
+
+            // The headline is the whole measured interval: its own I/Os over its seconds, one sample.
+            double seconds = double.Parse(iops.Info!["seconds"], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(long.Parse(iops.Info["ios"], System.Globalization.CultureInfo.InvariantCulture) / seconds, iops.Value, 6);
+            Assert.Single(iops.Samples);
+            Assert.Contains(bandwidth.Info!["engine"], new[] { "io_uring", "libaio" });
+            Assert.Equal(0, bandwidth.Correct!.Wrong);
+            Assert.Single(own, m => m.Metric == StorageIoFigures.SliceIopsMetric);
+        }
+
         if (w.Reads)
         {
-            Assert.True(bandwidth.Correct.Checked > 0);
+            Assert.True(measurements[0].Correct!.Checked > 0);
         }
 
         Assert.Empty(folder.Files());
+    }
+
+    [Fact]
+    public async Task A_mixed_run_reports_reads_and_writes_apart()
+    {
+        using var folder = new StorageTestFolder();
+        List<Measurement> measurements = await Run(Context(Short(folder.Path, "randrw-4k-70-30-qd32")));
+        Measurement reads = Assert.Single(measurements, m => m.Metric == "iops" && m.Labels["direction"] == "read");
+        Measurement writes = Assert.Single(measurements, m => m.Metric == "iops" && m.Labels["direction"] == "write");
+        Assert.InRange(reads.Value / (reads.Value + writes.Value), 0.65, 0.75);
+
+        // Each direction's figures come from its own I/Os: its count over the interval, its own latency histogram.
+        Assert.Equal(reads.Info!["reads"], reads.Info["ios"]);
+        Assert.Equal(writes.Info!["writes"], writes.Info["ios"]);
+        double P99(string direction) => Assert.Single(measurements, m =>
+            m.Metric == "latency" && m.Labels["percentile"] == "p99" && m.Labels["direction"] == direction).Value;
+        Assert.True(P99("read") > 0 && P99("write") > 0);
     }
 
     [Fact]
