@@ -18,6 +18,9 @@ internal interface IRankGroup
     /// <summary>The host of every rank, by rank.</summary>
     IReadOnlyList<string> Hosts { get; }
 
+    /// <summary>Returns once every rank has called it: what a timed loop starts after, so no rank starts its clock early.</summary>
+    void Barrier();
+
     /// <summary>Rank 0's decision, known to every rank.</summary>
     bool Agree(bool decisionOfRankZero);
 
@@ -57,6 +60,10 @@ internal sealed class SingleRankGroup : IRankGroup
     public int LocalRank => 0;
 
     public IReadOnlyList<string> Hosts { get; } = [Environment.MachineName];
+
+    public void Barrier()
+    {
+    }
 
     public bool Agree(bool decisionOfRankZero) => decisionOfRankZero;
 

@@ -11,7 +11,7 @@ namespace AiBench.Benchmarks.Collectives;
 /// <summary>
 /// The nccl backend: one GPU per rank (device = local rank modulo the devices), device buffers, NCCL's unique id made
 /// by rank 0 and broadcast over MPI (no MPI needed for one rank), <c>ncclCommInitRank</c>, and CUDA events on one
-/// stream around the iterations of each repetition, after warm-up and a host-side synchronisation of the ranks. The
+/// stream around the iterations of each repetition, after warm-up and a barrier of the ranks (MPI_Barrier). The
 /// check copies the inputs up and the output down and compares it on the host with the exact expected values.
 /// </summary>
 internal sealed class NcclCollectiveRunner : ICollectiveRunner
@@ -144,8 +144,10 @@ internal sealed class NcclCollectiveRunner : ICollectiveRunner
                 Launch(size, inPlace);
             }
 
+            // nccl-tests' BenchTime: the warm-up completes on this rank's stream, then a barrier, then the clock
+            // starts; a broadcast would let rank 0 start before the others finished their warm-up.
             _stream.Synchronize();
-            _group.Agree(true); // every rank has finished its warm-up before anyone starts the clock
+            _group.Barrier();
             _start.Record(_stream);
             for (int i = 0; i < _settings.Iterations; i++)
             {
