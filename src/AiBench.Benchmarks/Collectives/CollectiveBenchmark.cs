@@ -13,8 +13,9 @@ namespace AiBench.Benchmarks.Collectives;
 /// <summary>
 /// A collective across the ranks of a job started by mpirun or srun (or a single rank), measured exactly as
 /// nccl-tests measures it: a size sweep (minbytes … maxbytes × stepfactor), warm-up, a timed loop of iterations
-/// per repetition, time per operation averaged over the ranks, algbw = S / t and busbw = algbw × factor, out-of-place
-/// and in-place, and a check with exactly predictable inputs whose wrong elements are summed over ranks. The whole
+/// per repetition, time per operation averaged over the ranks, algbw = S / t and busbw = algbw × factor (not on one
+/// rank, where nothing moves between ranks), out-of-place and in-place, and a check with exactly predictable inputs
+/// whose wrong elements are summed over ranks. The whole
 /// sweep is one case, so the console shows nccl-tests' table with its average bus bandwidth. Every rank runs it;
 /// only rank 0 yields measurements.
 /// </summary>
@@ -180,10 +181,14 @@ public abstract class CollectiveBenchmark : IJobWideBenchmark
                         yield return figure;
                     }
 
-                    double busbw = figures.Single(f => f.Metric == "busbw").Value;
-                    busBandwidths.Add(busbw);
+                    double? busbw = figures.SingleOrDefault(f => f.Metric == "busbw")?.Value;
+                    if (busbw is { } reported)
+                    {
+                        busBandwidths.Add(reported);
+                    }
+
                     row[result.InPlace] = new CollectivePlacement(
-                        figures.Single(f => f.Metric == "time").Value, figures.Single(f => f.Metric == "algbw").Value, busbw, result.Wrong);
+                        figures.Single(f => f.Metric == "time").Value, figures.SingleOrDefault(f => f.Metric == "algbw")?.Value, busbw, result.Wrong);
                 }
 
                 table.WriteRow(new CollectiveRow(
@@ -192,9 +197,9 @@ public abstract class CollectiveBenchmark : IJobWideBenchmark
                     row.GetValueOrDefault(false), row.GetValueOrDefault(true)));
             }
 
-            if (table is not null)
+            // No busbw (one rank) means no average either: a 0 here would read as a dead link.
+            if (table?.WriteFooter() is { } average)
             {
-                double average = table.WriteFooter();
                 yield return new Measurement
                 {
                     Benchmark = Id,
@@ -225,6 +230,7 @@ public abstract class CollectiveBenchmark : IJobWideBenchmark
         SizeResult result, CollectiveSettings settings, IRankGroup mpi, int hosts, CollectiveLink link, IReadOnlyDictionary<string, string> backendInfo)
     {
         double factor = CollectiveMath.BusBandwidthFactor(_collective, mpi.Size);
+        string? noBandwidth = CollectiveMath.WhyNoBandwidth(mpi.Size);
         double[] time = result.Seconds;
         double[] algbw = [.. time.Select(t => CollectiveMath.AlgorithmBandwidth(result.Size.AlgorithmBytes, t))];
         double[] busbw = [.. algbw.Select(a => a * factor)];
@@ -245,12 +251,20 @@ public abstract class CollectiveBenchmark : IJobWideBenchmark
             ["launcher"] = Launcher.Current.Launcher,
             ["count"] = result.Size.Count.ToString(CultureInfo.InvariantCulture),
             ["algorithmBytes"] = result.Size.AlgorithmBytes.ToString(CultureInfo.InvariantCulture),
-            ["busbwFactor"] = factor.ToString("R", CultureInfo.InvariantCulture),
             ["iterations"] = settings.Iterations.ToString(CultureInfo.InvariantCulture),
             ["warmup"] = settings.Warmup.ToString(CultureInfo.InvariantCulture),
             ["rankMeanTimes"] = string.Join(",", result.MeanSecondsByRank.Select(t => t.ToString("G6", CultureInfo.InvariantCulture))),
             ["slowestRank"] = slowest.ToString(CultureInfo.InvariantCulture),
         };
+        if (noBandwidth is null)
+        {
+            info["busbwFactor"] = factor.ToString("R", CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            info["bandwidth"] = noBandwidth;
+        }
+
         foreach ((string key, string value) in backendInfo)
         {
             info[key] = value;
@@ -275,6 +289,12 @@ public abstract class CollectiveBenchmark : IJobWideBenchmark
             Info = info,
         };
 
+        Measurement timeFigure = Make("time", Unit.Seconds, Direction.Lower, time);
+        if (noBandwidth is not null)
+        {
+            return [timeFigure];
+        }
+
         Measurement bus = Make("busbw", Unit.BytesPerSecond, Direction.Higher, busbw);
         if (link.LineRate is { } lineRate && mpi.Size > 1)
         {
@@ -282,7 +302,7 @@ public abstract class CollectiveBenchmark : IJobWideBenchmark
             bus = bus with { Baseline = new BaselineComparison(link.RateSource ?? "link", lineRate, bus.Value / lineRate) };
         }
 
-        return [Make("time", Unit.Seconds, Direction.Lower, time), Make("algbw", Unit.BytesPerSecond, Direction.Higher, algbw), bus];
+        return [timeFigure, Make("algbw", Unit.BytesPerSecond, Direction.Higher, algbw), bus];
     }
 
     private static int RankFromEnvironment(string variable) =>

@@ -42,6 +42,17 @@ public static class CollectiveMath
 
     public static double AlgorithmBandwidth(long algorithmBytes, double seconds) => algorithmBytes / seconds;
 
+    /// <summary>
+    /// Why a job of <paramref name="ranks"/> ranks reports no algbw or busbw, or null when it does. On one rank
+    /// nothing moves between ranks: in place an all-reduce is a no-op, so algbw is the cost of launching nothing
+    /// (hundreds of TB/s) and busbw = algbw × 2(n−1)/n is 0; out of place it is a local copy, and broadcast's factor 1
+    /// would present that copy as bus bandwidth. nccl-tests prints them anyway; AiBench reports time and the check.
+    /// </summary>
+    public static string? WhyNoBandwidth(int ranks) => ranks > 1
+        ? null
+        : "not reported on one rank: nothing moves between ranks (in place the operation is a no-op, out of place a local copy), "
+            + "so algbw would be the cost of that and busbw 0 or meaningless; time and the check are reported";
+
     public static double BusBandwidth(Collective collective, int ranks, long algorithmBytes, double seconds) =>
         AlgorithmBandwidth(algorithmBytes, seconds) * BusBandwidthFactor(collective, ranks);
 

@@ -6,13 +6,16 @@ namespace AiBench.Benchmarks.Collectives;
 public sealed record CollectiveRow(
     long Bytes, long Count, string Type, string RedOp, int Root, CollectivePlacement? OutOfPlace, CollectivePlacement? InPlace);
 
-/// <summary>The figures of one placement of one row; <see cref="Wrong"/> is null when not checked (printed N/A).</summary>
-public sealed record CollectivePlacement(double Seconds, double AlgorithmBandwidth, double BusBandwidth, long? Wrong);
+/// <summary>
+/// The figures of one placement of one row; <see cref="Wrong"/> is null when not checked, the bandwidths when not
+/// reported (one rank, see <see cref="CollectiveMath.WhyNoBandwidth"/>); each null is printed N/A.
+/// </summary>
+public sealed record CollectivePlacement(double Seconds, double? AlgorithmBandwidth, double? BusBandwidth, long? Wrong);
 
 /// <summary>
 /// Prints nccl-tests' table layout (src/util.cu) so people used to it read it at a glance: size, count, type, redop,
 /// root, then time/algbw/busbw/#wrong out-of-place and in-place; time in µs, bandwidths in GB/s (1e9), and the
-/// average bus bandwidth over every printed figure as the footer.
+/// average bus bandwidth over every printed figure as the footer (N/A when no busbw was printed).
 /// </summary>
 public sealed class CollectiveTable(TextWriter writer)
 {
@@ -38,12 +41,14 @@ public sealed class CollectiveTable(TextWriter writer)
         writer.Flush();
     }
 
-    /// <summary>Writes the footer and returns the average bus bandwidth (B/s) over every figure printed.</summary>
-    public double WriteFooter()
+    /// <summary>Writes the footer and returns the average bus bandwidth (B/s) over every busbw printed; null when none was.</summary>
+    public double? WriteFooter()
     {
-        double average = _busBandwidths.Count > 0 ? _busBandwidths.Average() : 0;
+        double? average = _busBandwidths.Count > 0 ? _busBandwidths.Average() : null;
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# Wrong elements : {_wrong} {(_wrong == 0 ? "OK" : "FAILED")}"));
-        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# Avg bus bandwidth    : {average / 1e9:F4} "));
+        writer.WriteLine(average is { } a
+            ? string.Create(CultureInfo.InvariantCulture, $"# Avg bus bandwidth    : {a / 1e9:F4} ")
+            : "# Avg bus bandwidth    : N/A (no bandwidth on one rank)");
         writer.WriteLine("#");
         writer.Flush();
         return average;
@@ -57,12 +62,19 @@ public sealed class CollectiveTable(TextWriter writer)
             return;
         }
 
-        _busBandwidths.Add(placement.BusBandwidth);
+        if (placement.BusBandwidth is { } busbw)
+        {
+            _busBandwidths.Add(busbw);
+        }
+
         _wrong += placement.Wrong ?? 0;
         string wrong = placement.Wrong is { } w ? w.ToString(CultureInfo.InvariantCulture) : "N/A";
         line.Append(CultureInfo.InvariantCulture,
-            $" {FormatTime(placement.Seconds * 1e6),8} {placement.AlgorithmBandwidth / 1e9,7:F2} {placement.BusBandwidth / 1e9,7:F2} {wrong,6}");
+            $" {FormatTime(placement.Seconds * 1e6),8} {Bandwidth(placement.AlgorithmBandwidth),7} {Bandwidth(placement.BusBandwidth),7} {wrong,6}");
     }
+
+    private static string Bandwidth(double? bytesPerSecond) =>
+        bytesPerSecond is { } b ? (b / 1e9).ToString("F2", CultureInfo.InvariantCulture) : "N/A";
 
     // nccl-tests prints time with %7.2f below 10 ms, %7.1f below 100 ms, %7.0f above.
     private static string FormatTime(double microseconds) => microseconds switch
