@@ -5,11 +5,13 @@ namespace AiBench.Benchmarks.Gpu;
 
 /// <summary>
 /// device_copy: cuMemcpyAsync from array a to array c on the device (a copy engine, not a kernel), back-to-back copies
-/// between two CUDA events. Counted as read + write (2 × size per copy), see <see cref="MemoryTraffic"/>.
+/// between two CUDA events. One timing, two counts (see <see cref="MemoryTraffic"/>): <c>device_copy_read_write</c>
+/// (2 × size per copy: DRAM traffic, against the HBM datasheet) and <c>device_local_copy</c> (size once per copy:
+/// nvbandwidth's device_local_copy, no datasheet figure).
 /// </summary>
 internal static class DeviceCopyRunner
 {
-    public static MemoryTestResult Run(
+    public static IReadOnlyList<MemoryTestResult> Run(
         GpuSession session, StreamArrays arrays, int? iterations, MeasurementPolicy policy, CancellationToken cancellationToken)
     {
         long bytes = arrays.ArrayBytes;
@@ -35,14 +37,22 @@ internal static class DeviceCopyRunner
             cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var info = new Dictionary<string, string>(StringComparer.Ordinal)
+        (_, double expected) = StreamExpectation.For(GpuMemoryTest.DeviceCopy);
+        var correct = new Correctness(arrays.Elements, arrays.CountWrong(arrays.C, expected));
+        Dictionary<string, string> Info(string counted) => new(StringComparer.Ordinal)
         {
             ["method"] = "cuMemcpyAsync device to device (copy engine)",
             ["copyBytes"] = GpuInfo.Text(bytes),
-            ["bytesCounted"] = "read + write: 2 x copy size per copy (nvbandwidth's device_local_copy counts the size once)",
+            ["bytesCounted"] = counted,
             ["copiesPerSample"] = GpuInfo.Text(copies),
         };
-        (_, double expected) = StreamExpectation.For(GpuMemoryTest.DeviceCopy);
-        return new MemoryTestResult(series, new Correctness(arrays.Elements, arrays.CountWrong(arrays.C, expected)), info);
+        SampleSeries once = series with { Samples = [.. series.Samples.Select(MemoryTraffic.CountedOnce)] };
+        return
+        [
+            new MemoryTestResult("device_copy_read_write", GpuMemoryTest.DeviceCopy.BaselineKey(), series, correct,
+                Info("read + write: 2 x copy size per copy (DRAM traffic; device_local_copy is the same timing counted once)")),
+            new MemoryTestResult("device_local_copy", null, once, correct,
+                Info("copy size once per copy, as nvbandwidth's device_local_copy (half of device_copy_read_write)")),
+        ];
     }
 }

@@ -14,9 +14,11 @@ namespace AiBench.Benchmarks.Gpu;
 /// <summary>
 /// GPU memory bandwidth (DESIGN.md, gpu.memory). The STREAM kernels copy, scale, add, triad and read run on doubles
 /// moved as 16-byte vectors, compiled by NVRTC for the device, over arrays of max(4 × L2, 1 GiB); device_copy is a
-/// copy-engine cuMemcpyAsync on the device; h2d, d2h and bidir copy between pinned host memory and the device.
+/// copy-engine cuMemcpyAsync on the device (counted twice and once: <c>device_copy_read_write</c>,
+/// <c>device_local_copy</c>); h2d, d2h and bidir (<c>h2d_bidir</c>, <c>d2h_bidir</c>: each direction while the other
+/// is busy, nvbandwidth's definition) copy between pinned host memory on the GPU's NUMA node and the device.
 /// Bytes per operation follow <see cref="MemoryTraffic"/>; each sample is a batch of operations between two CUDA
-/// events; results are validated afterwards. The metric is the test's name, in B/s.
+/// events; results are validated afterwards. The metric is the test's name (see <see cref="GpuMemoryTests.Metrics"/>), in B/s.
 /// </summary>
 public sealed class GpuMemoryBenchmark : IBenchmark
 {
@@ -27,14 +29,15 @@ public sealed class GpuMemoryBenchmark : IBenchmark
     public ParameterSchema Parameters { get; } = new(
         new ParameterDefinition(
             "test", ParameterKind.Choice, GpuMemoryTests.AllNames,
-            "copy, scale, add, triad, read (STREAM kernels); device_copy (copy engine); h2d, d2h, bidir (pinned host memory)")
+            "copy, scale, add, triad, read (STREAM kernels); device_copy (copy engine); h2d, d2h, bidir (pinned host memory; "
+            + "bidir gives h2d_bidir and d2h_bidir, each direction while the other is busy, as nvbandwidth)")
         {
             AllowedValues = GpuMemoryTests.Names,
         },
         new ParameterDefinition(
             "size", ParameterKind.Size, "auto",
-            "bytes per array (kernels, device_copy) or per transfer (h2d, d2h, bidir); auto = max(4 × L2, 1 GiB) per array, "
-            + "1 GiB per transfer, capped by free memory")
+            "bytes per array (kernels, device_copy) or per measured transfer (h2d, d2h, bidir, whose interfering copy is twice "
+            + "this); auto = max(4 × L2, 1 GiB) per array, 1 GiB per transfer, capped by free memory")
         {
             Unit = "B",
             Words = ["auto"],
@@ -65,12 +68,17 @@ public sealed class GpuMemoryBenchmark : IBenchmark
     public async IAsyncEnumerable<Measurement> RunAsync(
         BenchmarkContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // One dedicated thread for the case: a CUDA context is current per thread.
-        yield return await Task.Factory.StartNew(
+        // One dedicated thread for the case: a CUDA context is current per thread, and host transfers bind it to the
+        // GPU's NUMA node.
+        IReadOnlyList<Measurement> measurements = await Task.Factory.StartNew(
             () => Measure(context, cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        foreach (Measurement measurement in measurements)
+        {
+            yield return measurement;
+        }
     }
 
-    private Measurement Measure(BenchmarkContext context, CancellationToken cancellationToken)
+    private IReadOnlyList<Measurement> Measure(BenchmarkContext context, CancellationToken cancellationToken)
     {
         GpuMemoryTest test = GpuMemoryTests.Parse(context.Case.GetText("test"));
         long? requestedBytes = MemorySizing.WholeVectors(context.Case.GetOptionalInt64("size"));
@@ -83,12 +91,15 @@ public sealed class GpuMemoryBenchmark : IBenchmark
         {
             using GpuSession session = GpuSession.Open(ordinal);
             DeviceMemoryInfo memory = session.Context.GetMemoryInfo();
-            MemoryTestResult result;
+            IReadOnlyList<MemoryTestResult> results;
+            string? hostMemory = null;
             if (test.IsHostTransfer())
             {
-                long bytes = MemorySizing.TransferBytes(requestedBytes, memory.FreeBytes, test == GpuMemoryTest.Bidirectional ? 2 : 1);
-                context.Report($"{test.Name()}: pinning 2 × {ByteSize.FormatBinary(bytes)}, sampling");
-                result = HostTransferRunner.Run(session, test, bytes, iterations, context.Policy, cancellationToken);
+                // bidir: the measured buffers plus the interfering ones, twice as large.
+                long bytes = MemorySizing.TransferBytes(requestedBytes, memory.FreeBytes, test == GpuMemoryTest.Bidirectional ? 3 : 1);
+                using ThreadAffinity? binding = HostMemoryPlacement.BindToGpu(session.Device.PciBusId, out hostMemory);
+                context.Report($"{test.Name()}: pinning {(test == GpuMemoryTest.Bidirectional ? 3 : 1)} × {ByteSize.FormatBinary(bytes)}, sampling");
+                results = HostTransferRunner.Run(session, test, bytes, iterations, context.Policy, cancellationToken);
             }
             else
             {
@@ -97,45 +108,61 @@ public sealed class GpuMemoryBenchmark : IBenchmark
                 using StreamModule module = StreamModule.Load(session);
                 using StreamArrays arrays = StreamArrays.Allocate(session, module, arrayBytes);
                 context.Report($"{test.Name()}: sampling");
-                result = test == GpuMemoryTest.DeviceCopy
+                results = test == GpuMemoryTest.DeviceCopy
                     ? DeviceCopyRunner.Run(session, arrays, iterations, context.Policy, cancellationToken)
-                    : StreamKernelRunner.Run(session, module, arrays, test, blocksPerSm, iterations, context.Policy, cancellationToken);
+                    : [StreamKernelRunner.Run(session, module, arrays, test, blocksPerSm, iterations, context.Policy, cancellationToken)];
             }
 
-            Dictionary<string, string> info = result.Info;
-            GpuInfo.AddTelemetry(info, session.Device);
-            GpuInfo.AddDevice(info, session.Device);
+            var shared = new Dictionary<string, string>(StringComparer.Ordinal);
+            GpuInfo.AddTelemetry(shared, session.Device);
+            GpuInfo.AddDevice(shared, session.Device);
             if (session.Device.TheoreticalMemoryBandwidth is { } theoretical && !test.IsHostTransfer())
             {
-                info["theoreticalBytesPerSecond"] = GpuInfo.Text(theoretical);
+                shared["theoreticalBytesPerSecond"] = GpuInfo.Text(theoretical);
             }
 
             if (session.Device.Pcie is { } pcie && test.IsHostTransfer())
             {
-                info["pcieLink"] = $"gen {pcie.Generation?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} "
+                shared["pcieLink"] = $"gen {pcie.Generation?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} "
                     + $"x{pcie.Width?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}";
             }
 
-            info["stopReason"] = result.Series.StopReason.ToString();
-            info["warmupRuns"] = GpuInfo.Text(result.Series.WarmupRuns);
-            return new Measurement
+            if (hostMemory is not null)
             {
-                Benchmark = Id,
-                Metric = test.Name(),
-                Unit = Unit.BytesPerSecond,
-                Better = Direction.Higher,
-                Params = context.Case.Values,
-                Labels = new Dictionary<string, string> { ["device"] = GpuInfo.Text(ordinal) },
-                Samples = result.Series.Samples,
-                Stats = SampleStatisticsEstimator.Estimate(result.Series.Samples),
-                Correct = result.Correct,
-                BaselineKey = test.BaselineKey(),
-                Info = info,
-            };
+                shared["hostMemoryNuma"] = hostMemory;
+            }
+
+            return [.. results.Select(result => Figure(context, ordinal, result, shared))];
         }
         catch (CudaException e)
         {
             throw new CouldNotRunException($"gpu.memory {test.Name()} on device {ordinal}: {e.Message}", e);
         }
+    }
+
+    private Measurement Figure(BenchmarkContext context, int ordinal, MemoryTestResult result, Dictionary<string, string> shared)
+    {
+        var info = new Dictionary<string, string>(result.Info, StringComparer.Ordinal);
+        foreach ((string key, string value) in shared)
+        {
+            info[key] = value;
+        }
+
+        info["stopReason"] = result.Series.StopReason.ToString();
+        info["warmupRuns"] = GpuInfo.Text(result.Series.WarmupRuns);
+        return new Measurement
+        {
+            Benchmark = Id,
+            Metric = result.Metric,
+            Unit = Unit.BytesPerSecond,
+            Better = Direction.Higher,
+            Params = context.Case.Values,
+            Labels = new Dictionary<string, string> { ["device"] = GpuInfo.Text(ordinal) },
+            Samples = result.Series.Samples,
+            Stats = SampleStatisticsEstimator.Estimate(result.Series.Samples),
+            Correct = result.Correct,
+            BaselineKey = result.BaselineKey,
+            Info = info,
+        };
     }
 }

@@ -1,6 +1,10 @@
 namespace AiBench.Benchmarks.Gpu;
 
-/// <summary>The tests of gpu.memory; each is one case and one metric of the same name.</summary>
+/// <summary>
+/// The tests of gpu.memory; each is one case and one metric of the same name, except device_copy (two counts of one
+/// timing: <c>device_copy_read_write</c> and <c>device_local_copy</c>) and bidir (nvbandwidth's two bidirectional tests:
+/// <c>h2d_bidir</c> and <c>d2h_bidir</c>).
+/// </summary>
 internal enum GpuMemoryTest
 {
     /// <summary>c = a (STREAM kernel).</summary>
@@ -27,7 +31,7 @@ internal enum GpuMemoryTest
     /// <summary>Device to pinned host memory.</summary>
     DeviceToHost,
 
-    /// <summary>Both directions at once, on two streams.</summary>
+    /// <summary>Each direction measured while a copy twice its size runs the other way (nvbandwidth's CE bidirectional tests).</summary>
     Bidirectional,
 }
 
@@ -46,18 +50,25 @@ internal static class GpuMemoryTests
 
     public static string Name(this GpuMemoryTest test) => Names[(int)test];
 
+    /// <summary>The metrics a test yields, in order.</summary>
+    public static IReadOnlyList<string> Metrics(this GpuMemoryTest test) => test switch
+    {
+        GpuMemoryTest.DeviceCopy => ["device_copy_read_write", "device_local_copy"],
+        GpuMemoryTest.Bidirectional => ["h2d_bidir", "d2h_bidir"],
+        _ => [test.Name()],
+    };
+
     public static bool IsKernel(this GpuMemoryTest test) => test <= GpuMemoryTest.Read;
 
     public static bool IsHostTransfer(this GpuMemoryTest test) => test >= GpuMemoryTest.HostToDevice;
 
     /// <summary>
-    /// The datasheet figure a test compares with: HBM bandwidth for the kernels and the device copy, one direction
-    /// of PCIe for h2d and d2h, both directions for bidir.
+    /// The datasheet figure a test compares with: HBM bandwidth for the kernels and the device copy's read + write
+    /// traffic, one direction of PCIe for h2d, d2h and each bidirectional direction.
     /// </summary>
     public static string BaselineKey(this GpuMemoryTest test) => test switch
     {
-        GpuMemoryTest.HostToDevice or GpuMemoryTest.DeviceToHost => "gpu.pcie",
-        GpuMemoryTest.Bidirectional => "gpu.pcie_bidir",
+        GpuMemoryTest.HostToDevice or GpuMemoryTest.DeviceToHost or GpuMemoryTest.Bidirectional => "gpu.pcie",
         _ => "gpu.memory_bandwidth",
     };
 }

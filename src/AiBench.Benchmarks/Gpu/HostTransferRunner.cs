@@ -1,15 +1,17 @@
 using AiBench.Core.Measuring;
 using AiBench.Core.Results;
-using AiBench.Core.Statistics;
 using AiBench.Cuda;
 
 namespace AiBench.Benchmarks.Gpu;
 
 /// <summary>
-/// Host↔device copies over PCIe (or C2C), nvbandwidth's copy-engine method: pinned host memory (cuMemAllocHost),
-/// cuMemcpyAsync, several copies back-to-back between CUDA events per sample. bidir runs H2D and D2H at once on two
-/// streams that start from one event; its sample is the bytes of both directions over the time until both finish,
-/// and each direction's own rate goes to Info. Afterwards the data that crossed is compared with the pattern.
+/// Host↔device copies over PCIe (or C2C), nvbandwidth's copy-engine method: pinned host memory (cuMemAllocHost,
+/// allocated on the GPU's NUMA node by the caller's binding), cuMemcpyAsync, several copies back-to-back between CUDA
+/// events per sample. bidir is nvbandwidth's two CE bidirectional tests, one figure per direction: the measured
+/// direction copies the transfer size on one stream while the other stream, started by the same event, copies twice
+/// that size the other way, so the measured copies never run alone; the sample is the measured bytes over the measured
+/// stream's own time (<see cref="MemoryTraffic.BidirectionalRate"/>). Afterwards the data that crossed, both ways, is
+/// compared with the pattern.
 /// </summary>
 internal static class HostTransferRunner
 {
@@ -18,14 +20,29 @@ internal static class HostTransferRunner
 
     private const int MinimumCopies = 4;
 
-    public static MemoryTestResult Run(
-        GpuSession session, GpuMemoryTest test, long bytes, int? iterations, MeasurementPolicy policy, CancellationToken cancellationToken) =>
-        test switch
+    public static IReadOnlyList<MemoryTestResult> Run(
+        GpuSession session, GpuMemoryTest test, long bytes, int? iterations, MeasurementPolicy policy, CancellationToken cancellationToken)
+    {
+        switch (test)
         {
-            GpuMemoryTest.HostToDevice or GpuMemoryTest.DeviceToHost => OneWay(session, test, bytes, iterations, policy, cancellationToken),
-            GpuMemoryTest.Bidirectional => BothWays(session, bytes, iterations, policy, cancellationToken),
-            _ => throw new ArgumentOutOfRangeException(nameof(test), test, "not a host transfer"),
-        };
+            case GpuMemoryTest.HostToDevice or GpuMemoryTest.DeviceToHost:
+                return [OneWay(session, test, bytes, iterations, policy, cancellationToken)];
+            case GpuMemoryTest.Bidirectional:
+                using (var buffers = BidirectionalBuffers.Allocate(session, bytes))
+                {
+                    // Each direction gets half the case's budget, so the case keeps to it.
+                    MeasurementPolicy half = policy with { CaseBudget = policy.CaseBudget / 2 };
+                    return
+                    [
+                        Bidirectional(session, buffers, toDevice: true, iterations, half, cancellationToken),
+                        Bidirectional(session, buffers, toDevice: false, iterations, half, cancellationToken),
+                    ];
+                }
+
+            default:
+                throw new ArgumentOutOfRangeException(nameof(test), test, "not a host transfer");
+        }
+    }
 
     private static MemoryTestResult OneWay(
         GpuSession session, GpuMemoryTest test, long bytes, int? iterations, MeasurementPolicy policy, CancellationToken cancellationToken)
@@ -83,67 +100,68 @@ internal static class HostTransferRunner
         }
 
         var correct = new Correctness(HostPattern.Words(host), HostPattern.CountWrong(host));
-        return new MemoryTestResult(series, correct, Info(bytes, copies));
+        return new MemoryTestResult(test.Name(), test.BaselineKey(), series, correct, Info(bytes, copies));
     }
 
-    private static MemoryTestResult BothWays(
-        GpuSession session, long bytes, int? iterations, MeasurementPolicy policy, CancellationToken cancellationToken)
+    /// <summary>
+    /// One nvbandwidth bidirectional test: host_to_device_bidirectional_memcpy_ce (<paramref name="toDevice"/>) or
+    /// device_to_host_bidirectional_memcpy_ce. Measured: host ↔ device of the transfer size on the session's stream;
+    /// interfering: the other direction, twice the size, on a second stream that waits for the measured stream's start.
+    /// </summary>
+    private static MemoryTestResult Bidirectional(
+        GpuSession session, BidirectionalBuffers buffers, bool toDevice, int? iterations, MeasurementPolicy policy,
+        CancellationToken cancellationToken)
     {
-        using CudaStream down = CudaStream.Create(session.Context);
-        CudaStream up = session.Stream;
-        using PinnedHostBuffer hostUp = PinnedHostBuffer.Allocate(session.Context, bytes);
-        using PinnedHostBuffer hostDown = PinnedHostBuffer.Allocate(session.Context, bytes);
-        using DeviceBuffer deviceUp = DeviceBuffer.Allocate(session.Context, bytes);
-        using DeviceBuffer deviceDown = DeviceBuffer.Allocate(session.Context, bytes);
-        using CudaEvent start = CudaEvent.Create(session.Context);
-        using CudaEvent upDone = CudaEvent.Create(session.Context);
-        using CudaEvent downDone = CudaEvent.Create(session.Context);
-        HostPattern.Fill(hostUp);
-        deviceDown.CopyFromHostAsync(hostUp, bytes, up);
-        up.Synchronize();
-        HostPattern.Clear(hostDown);
+        long bytes = buffers.TransferBytes;
+        long interferingBytes = MemoryTraffic.InterferingBytes(bytes);
+        CudaStream measured = session.Stream;
+        CudaStream other = buffers.OtherStream;
+        buffers.Prepare(toDevice, measured);
 
-        var upRates = new List<double>(policy.MaxSamples + 16);
-        var downRates = new List<double>(policy.MaxSamples + 16);
-        double Measure(int copies)
+        void Copies(int count)
         {
-            start.Record(up);
-            down.Wait(start);
-            for (int i = 0; i < copies; i++)
+            buffers.Start.Record(measured);
+            other.Wait(buffers.Start);
+            for (int i = 0; i < count; i++)
             {
-                deviceUp.CopyFromHostAsync(hostUp, bytes, up);
-                deviceDown.CopyToHostAsync(hostDown, bytes, down);
+                if (toDevice)
+                {
+                    buffers.Device.CopyFromHostAsync(buffers.Host, bytes, measured);
+                    buffers.DeviceOther.CopyToHostAsync(buffers.HostOther, interferingBytes, other);
+                }
+                else
+                {
+                    buffers.Device.CopyToHostAsync(buffers.Host, bytes, measured);
+                    buffers.DeviceOther.CopyFromHostAsync(buffers.HostOther, interferingBytes, other);
+                }
             }
 
-            upDone.Record(up);
-            downDone.Record(down);
-            upDone.Synchronize();
-            downDone.Synchronize();
-            double upSeconds = CudaEvent.ElapsedSeconds(start, upDone);
-            double downSeconds = CudaEvent.ElapsedSeconds(start, downDone);
-            upRates.Add((double)bytes * copies / upSeconds);
-            downRates.Add((double)bytes * copies / downSeconds);
-            return 2.0 * bytes * copies / Math.Max(upSeconds, downSeconds);
+            buffers.MeasuredDone.Record(measured);
+            buffers.OtherDone.Record(other);
+            buffers.MeasuredDone.Synchronize();
+            buffers.OtherDone.Synchronize();
         }
 
-        double first = Measure(1);
-        int copies = iterations ?? IterationCount.Auto(2.0 * bytes / first, TargetSampleSeconds, MinimumCopies);
-        upRates.Clear();
-        downRates.Clear();
-        SampleSeries series = SampleLoop.Run(policy, () => Measure(copies), cancellationToken);
+        Copies(1);
+        double secondsPerCopy = CudaEvent.ElapsedSeconds(buffers.Start, buffers.MeasuredDone);
+        int copies = iterations ?? IterationCount.Auto(secondsPerCopy, TargetSampleSeconds, MinimumCopies);
+        SampleSeries series = SampleLoop.Run(
+            policy,
+            () =>
+            {
+                Copies(copies);
+                return MemoryTraffic.BidirectionalRate(bytes, copies, CudaEvent.ElapsedSeconds(buffers.Start, buffers.MeasuredDone));
+            },
+            cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
 
-        long wrong = HostPattern.CountWrong(hostDown);
-        HostPattern.Clear(hostDown);
-        deviceUp.CopyToHostAsync(hostDown, bytes, up);
-        up.Synchronize();
-        wrong += HostPattern.CountWrong(hostDown);
-
+        Correctness correct = buffers.Verify(toDevice, measured);
         Dictionary<string, string> info = Info(bytes, copies);
-        info["bytesCounted"] = "both directions: 2 x transfer size per copy pair";
-        info["h2dBytesPerSecond"] = GpuInfo.Text(Median(upRates, series.WarmupRuns));
-        info["d2hBytesPerSecond"] = GpuInfo.Text(Median(downRates, series.WarmupRuns));
-        return new MemoryTestResult(series, new Correctness(2 * HostPattern.Words(hostDown), wrong), info);
+        info["method"] = $"nvbandwidth {(toDevice ? "host_to_device" : "device_to_host")}_bidirectional_memcpy_ce: cuMemcpyAsync, pinned host memory, copy engines";
+        info["bytesCounted"] = "the measured direction only: transfer size per copy, over the measured stream's time";
+        info["interferingDirection"] = toDevice ? "d2h" : "h2d";
+        info["interferingBytes"] = GpuInfo.Text(interferingBytes);
+        return new MemoryTestResult(toDevice ? "h2d_bidir" : "d2h_bidir", GpuMemoryTest.Bidirectional.BaselineKey(), series, correct, info);
     }
 
     private static Dictionary<string, string> Info(long bytes, int copies) => new(StringComparer.Ordinal)
@@ -152,11 +170,4 @@ internal static class HostTransferRunner
         ["transferBytes"] = GpuInfo.Text(bytes),
         ["copiesPerSample"] = GpuInfo.Text(copies),
     };
-
-    /// <summary>The median of the rates recorded after the warm-up runs (the samples' own direction rates).</summary>
-    private static double Median(List<double> rates, int warmups)
-    {
-        List<double> samples = rates.Skip(warmups).ToList();
-        return samples.Count == 0 ? double.NaN : SampleStatisticsEstimator.Estimate(samples).Median;
-    }
 }
