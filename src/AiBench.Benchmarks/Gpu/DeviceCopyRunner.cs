@@ -46,7 +46,8 @@ internal static class DeviceCopyRunner
             ["bytesCounted"] = counted,
             ["copiesPerSample"] = GpuInfo.Text(copies),
         };
-        SampleSeries once = series with { Samples = [.. series.Samples.Select(MemoryTraffic.CountedOnce)] };
+        // A new series, not a copy with other samples: nothing else of the read-write series may carry over unscaled.
+        var once = new SampleSeries([.. series.Samples.Select(MemoryTraffic.CountedOnce)], series.WarmupRuns, series.StopReason, series.Elapsed);
         return
         [
             new MemoryTestResult("device_copy_read_write", GpuMemoryTest.DeviceCopy.BaselineKey(), series, correct,
