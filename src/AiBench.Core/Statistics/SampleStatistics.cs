@@ -9,6 +9,7 @@ public sealed record SampleStatistics
 
     public required double Median { get; init; }
 
+    /// <summary>The arithmetic mean, or for rates of equal work total work / total time (<see cref="SampleKind"/>).</summary>
     public required double Mean { get; init; }
 
     public required double Min { get; init; }
@@ -17,7 +18,7 @@ public sealed record SampleStatistics
 
     public required double StdDev { get; init; }
 
-    /// <summary>Coefficient of variation, stddev / mean (0 for a single sample).</summary>
+    /// <summary>Coefficient of variation, stddev / <see cref="Mean"/> (0 for a single sample).</summary>
     public required double Cv { get; init; }
 
     public required double P5 { get; init; }

@@ -7,7 +7,9 @@ namespace AiBench.Core.Statistics;
 /// <summary>
 /// Computes <see cref="SampleStatistics"/> from raw samples. Quantiles use the Harrell-Davis estimator and
 /// the median's confidence interval its Maritz-Jarrett-style standard error, both from Perfolizer
-/// (the estimator BenchmarkDotNet reports). Moments are the plain sample mean and standard deviation.
+/// (the estimator BenchmarkDotNet reports). The mean depends on what a sample is (<see cref="SampleKind"/>): the
+/// arithmetic mean, or for rates of equal work total work / total time (their harmonic mean). The standard deviation
+/// is the samples' own (n − 1); CV = stddev / mean.
 /// </summary>
 public static class SampleStatisticsEstimator
 {
@@ -15,7 +17,8 @@ public static class SampleStatisticsEstimator
 
     private static readonly Probability[] Probabilities = [0.05, 0.5, 0.95, 0.99];
 
-    public static SampleStatistics Estimate(IReadOnlyList<double> samples, double confidenceLevel = DefaultConfidenceLevel)
+    public static SampleStatistics Estimate(
+        IReadOnlyList<double> samples, SampleKind kind = SampleKind.Quantity, double confidenceLevel = DefaultConfidenceLevel)
     {
         ArgumentOutOfRangeException.ThrowIfZero(samples.Count, nameof(samples));
         int n = samples.Count;
@@ -27,13 +30,14 @@ public static class SampleStatisticsEstimator
             sum += x;
         }
 
-        double mean = sum / n;
+        double arithmeticMean = sum / n;
         double squares = 0;
         foreach (double x in samples)
         {
-            squares += (x - mean) * (x - mean);
+            squares += (x - arithmeticMean) * (x - arithmeticMean);
         }
 
+        double mean = kind == SampleKind.RateOfEqualWork ? HarmonicMean(samples) : arithmeticMean;
         double stdDev = n > 1 ? Math.Sqrt(squares / (n - 1)) : 0;
         if (n == 1 || min == max)
         {
@@ -67,5 +71,26 @@ public static class SampleStatisticsEstimator
             CiUpper = Math.Min(max, ci.Upper),
             CiLevel = confidenceLevel,
         };
+    }
+
+    /// <summary>
+    /// Total work / total time of samples that each did the same work W at rate r_i (time W / r_i):
+    /// n·W / Σ(W / r_i) = n / Σ(1 / r_i). A zero rate is a repetition that never finished: the mean is 0.
+    /// </summary>
+    private static double HarmonicMean(IReadOnlyList<double> rates)
+    {
+        double inverses = 0;
+        foreach (double r in rates)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(r, nameof(rates));
+            if (r == 0)
+            {
+                return 0;
+            }
+
+            inverses += 1 / r;
+        }
+
+        return rates.Count / inverses;
     }
 }

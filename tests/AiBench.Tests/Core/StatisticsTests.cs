@@ -20,6 +20,35 @@ public class StatisticsTests
     }
 
     [Fact]
+    public void Rates_of_equal_work_average_as_total_work_over_total_time()
+    {
+        // The same 1 GB moved in 1 s and in 3 s: 2 GB in 4 s is 0.5 GB/s; the rates' arithmetic mean says 0.667 GB/s.
+        double[] rates = [1e9, 1e9 / 3];
+        Assert.Equal(0.5e9, SampleStatisticsEstimator.Estimate(rates, SampleKind.RateOfEqualWork).Mean, 6);
+        Assert.Equal(2e9 / 3, SampleStatisticsEstimator.Estimate(rates).Mean, 6);
+
+        // Everything but the mean (and CV = stddev / mean) is the samples' own, whatever their kind.
+        SampleStatistics harmonic = SampleStatisticsEstimator.Estimate(rates, SampleKind.RateOfEqualWork);
+        SampleStatistics arithmetic = SampleStatisticsEstimator.Estimate(rates, SampleKind.Quantity);
+        Assert.Equal(arithmetic with { Mean = harmonic.Mean, Cv = harmonic.Cv }, harmonic);
+        Assert.Equal(harmonic.StdDev / 0.5e9, harmonic.Cv, 12);
+    }
+
+    [Fact]
+    public void Rates_over_equal_time_are_already_total_work_over_total_time_as_their_arithmetic_mean()
+    {
+        // Two 1 s segments moving 1 GB and 0.3 GB: 1.3 GB in 2 s.
+        Assert.Equal(0.65e9, SampleStatisticsEstimator.Estimate([1e9, 0.3e9], SampleKind.Quantity).Mean, 6);
+    }
+
+    [Fact]
+    public void A_repetition_at_zero_rate_never_finished_so_the_mean_rate_is_zero()
+    {
+        Assert.Equal(0, SampleStatisticsEstimator.Estimate([5.0, 0, 7], SampleKind.RateOfEqualWork).Mean);
+        Assert.Throws<ArgumentOutOfRangeException>(() => SampleStatisticsEstimator.Estimate([5.0, -1], SampleKind.RateOfEqualWork));
+    }
+
+    [Fact]
     public void Harrell_Davis_median_of_a_symmetric_sample_is_its_centre()
     {
         double[] samples = Enumerable.Range(1, 101).Select(i => (double)i).ToArray();
