@@ -1,12 +1,13 @@
 using System.Diagnostics;
-using AiBench.Core.Statistics;
 
 namespace AiBench.Core.Measuring;
 
 /// <summary>
 /// The measurement engine: warms up, then calls a sampling function until the policy says stop. The
 /// function does the timed work itself (with the right clock: CUDA events on a GPU, a monotonic clock
-/// on a CPU) and returns one sample in the metric's unit. The loop allocates nothing per sample.
+/// on a CPU) and returns one sample in the metric's unit. With a precision target, a pilot sizes the sample
+/// and the sample is then measured fresh at that size (<see cref="SampleSizePlan"/>); without one, the maximum.
+/// The loop allocates nothing per sample.
 /// </summary>
 public static class SampleLoop
 {
@@ -31,41 +32,59 @@ public static class SampleLoop
             warmups++;
         }
 
-        var samples = new double[policy.MaxSamples];
-        int n = 0;
-        int nextPrecisionCheck = policy.MinSamples;
-        StopReason reason = StopReason.MaxSamples;
-        while (n < policy.MaxSamples)
+        int measured = 0;
+        double[] pilot = [];
+        int planned = policy.MaxSamples;
+        if (SampleSizePlan.UsesPilot(policy))
         {
-            if (cancellationToken.IsCancellationRequested)
+            (pilot, StopReason? pilotStop) = Measure(SampleSizePlan.PilotSamples);
+            if (pilotStop is { } stop)
             {
-                reason = StopReason.Cancelled;
-                break;
+                // The clock or the user ended the case during the pilot: its samples are all there is.
+                return new SampleSeries(pilot, warmups, stop, Stopwatch.GetElapsedTime(started));
             }
 
-            // At least one sample, even over budget, so every case yields a figure.
-            if (n > 0 && OverBudget())
-            {
-                reason = StopReason.Budget;
-                break;
-            }
-
-            samples[n++] = measureOnce();
-            progress?.Report(n);
-            if (n >= nextPrecisionCheck)
-            {
-                // A Harrell-Davis CI costs O(n); checking at 25% growth keeps the total near-linear in n.
-                nextPrecisionCheck = n + Math.Max(1, n / 4);
-                if (policy.TargetRelativeCi > 0 && SampleStatisticsEstimator.Estimate(new ArraySegment<double>(samples, 0, n))
-                        .RelativeCiHalfWidth <= policy.TargetRelativeCi)
-                {
-                    reason = StopReason.TargetPrecision;
-                    break;
-                }
-            }
+            planned = SampleSizePlan.FromPilot(pilot, policy);
         }
 
-        Array.Resize(ref samples, n);
-        return new SampleSeries(samples, warmups, reason, Stopwatch.GetElapsedTime(started));
+        (double[] samples, StopReason? early) = Measure(planned);
+        if (early is not null && pilot.Length > 0)
+        {
+            // Stopped by the clock or the user, not by the samples' values: the pilot's samples add to the figure
+            // without the selection that would come from keeping them only when they happened to bunch.
+            samples = [.. pilot, .. samples];
+            pilot = [];
+        }
+
+        StopReason reason = early ?? (pilot.Length > 0 ? StopReason.PlannedSamples : StopReason.MaxSamples);
+        return new SampleSeries(samples, warmups, reason, Stopwatch.GetElapsedTime(started)) { PilotSamples = pilot };
+
+        // Up to count samples; fewer (and why) when cancelled or over budget, but at least one, even over budget.
+        (double[] Samples, StopReason? Early) Measure(int count)
+        {
+            var taken = new double[count];
+            int n = 0;
+            StopReason? stop = null;
+            while (n < count)
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    stop = StopReason.Cancelled;
+                    break;
+                }
+
+                if ((n > 0 || measured > 0) && OverBudget())
+                {
+                    stop = StopReason.Budget;
+                    break;
+                }
+
+                taken[n++] = measureOnce();
+                progress?.Report(++measured);
+            }
+
+            Array.Resize(ref taken, n);
+            return (taken, stop);
+        }
     }
 }

@@ -1,9 +1,10 @@
 namespace AiBench.Core.Measuring;
 
-/// <summary>Why a sampling loop stopped; recorded so a reader knows whether the precision target was met.</summary>
+/// <summary>Why a sampling loop stopped; recorded so a reader knows how the sample size was decided.</summary>
 public enum StopReason
 {
-    TargetPrecision,
+    /// <summary>The size a pilot planned for the precision target was measured (the interval shows the precision reached).</summary>
+    PlannedSamples,
     MaxSamples,
     Budget,
     Cancelled,
