@@ -5,7 +5,8 @@ namespace AiBench.Cuda;
 
 /// <summary>
 /// The cuBLASLt descriptors of one <see cref="CublasLtMatmulSpec"/>: operation (compute and scale type, transposes,
-/// fp8 fast accumulation), the layouts of A, B and C/D, and a heuristic preference capping the workspace. It asks the
+/// fp8 fast accumulation), the layouts of A, B, C and D (one layout when C and D share a type), and a heuristic
+/// preference capping the workspace. It asks the
 /// heuristic for candidate algorithms and runs products with alpha = 1, beta = 0.
 /// </summary>
 public sealed class CublasLtMatmulPlan : IDisposable
@@ -15,6 +16,7 @@ public sealed class CublasLtMatmulPlan : IDisposable
     private readonly SafeCublasLtMatrixLayoutHandle _a;
     private readonly SafeCublasLtMatrixLayoutHandle _b;
     private readonly SafeCublasLtMatrixLayoutHandle _c;
+    private readonly SafeCublasLtMatrixLayoutHandle _d;
     private readonly SafeCublasLtMatmulPreferenceHandle _preference;
 
     private CublasLtMatmulPlan(
@@ -25,6 +27,7 @@ public sealed class CublasLtMatmulPlan : IDisposable
         SafeCublasLtMatrixLayoutHandle a,
         SafeCublasLtMatrixLayoutHandle b,
         SafeCublasLtMatrixLayoutHandle c,
+        SafeCublasLtMatrixLayoutHandle d,
         SafeCublasLtMatmulPreferenceHandle preference)
     {
         _handle = handle;
@@ -34,6 +37,7 @@ public sealed class CublasLtMatmulPlan : IDisposable
         _a = a;
         _b = b;
         _c = c;
+        _d = d;
         _preference = preference;
     }
 
@@ -44,7 +48,7 @@ public sealed class CublasLtMatmulPlan : IDisposable
     public static unsafe CublasLtMatmulPlan Create(CublasLtHandle handle, CublasLtMatmulSpec spec, long workspaceLimitBytes)
     {
         SafeCublasLtMatmulDescHandle? operation = null;
-        SafeCublasLtMatrixLayoutHandle? a = null, b = null, c = null;
+        SafeCublasLtMatrixLayoutHandle? a = null, b = null, c = null, d = null;
         SafeCublasLtMatmulPreferenceHandle? preference = null;
         try
         {
@@ -69,20 +73,34 @@ public sealed class CublasLtMatmulPlan : IDisposable
             CudaException.ThrowIfFailed(Interop.CublasLt.cublasLtMatrixLayoutCreate(
                 out b, spec.InputType, (ulong)bRows, (ulong)bColumns, ldb));
             CudaException.ThrowIfFailed(Interop.CublasLt.cublasLtMatrixLayoutCreate(
-                out c, spec.OutputType, (ulong)spec.M, (ulong)spec.N, spec.M));
+                out d, spec.OutputType, (ulong)spec.M, (ulong)spec.N, spec.M));
+            if (spec.CType is { } cType && cType != spec.OutputType)
+            {
+                CudaException.ThrowIfFailed(Interop.CublasLt.cublasLtMatrixLayoutCreate(
+                    out c, cType, (ulong)spec.M, (ulong)spec.N, spec.M));
+            }
+            else
+            {
+                c = d;
+            }
 
             CudaException.ThrowIfFailed(Interop.CublasLt.cublasLtMatmulPreferenceCreate(out preference));
             ulong workspace = (ulong)workspaceLimitBytes;
             CudaException.ThrowIfFailed(Interop.CublasLt.cublasLtMatmulPreferenceSetAttribute(
                 preference, CublasLtMatmulPreferenceAttribute.MaxWorkspaceBytes, &workspace, sizeof(ulong)));
-            return new CublasLtMatmulPlan(handle, spec, workspaceLimitBytes, operation, a, b, c, preference);
+            return new CublasLtMatmulPlan(handle, spec, workspaceLimitBytes, operation, a, b, c, d, preference);
         }
         catch
         {
             operation?.Dispose();
             a?.Dispose();
             b?.Dispose();
-            c?.Dispose();
+            if (!ReferenceEquals(c, d))
+            {
+                c?.Dispose();
+            }
+
+            d?.Dispose();
             preference?.Dispose();
             throw;
         }
@@ -100,7 +118,7 @@ public sealed class CublasLtMatmulPlan : IDisposable
         fixed (CublasLtMatmulHeuristicResult* pointer = results)
         {
             CublasStatus status = Interop.CublasLt.cublasLtMatmulAlgoGetHeuristic(
-                _handle.Handle, _operation, _a, _b, _c, _c, _preference, requested, pointer, out returned);
+                _handle.Handle, _operation, _a, _b, _c, _d, _preference, requested, pointer, out returned);
             if (status == CublasStatus.NotSupported)
             {
                 return [];
@@ -123,7 +141,8 @@ public sealed class CublasLtMatmulPlan : IDisposable
     }
 
     /// <summary>
-    /// Enqueues D = op(A)·op(B) (alpha 1, beta 0, so C is not read; C and D share <paramref name="d"/>).
+    /// Enqueues D = op(A)·op(B) (alpha 1, beta 0, so C is not read; C and D share <paramref name="d"/>, as PyTorch
+    /// passes them).
     /// Allocation-free; the pointers must hold the sizes <see cref="Spec"/> implies.
     /// </summary>
     public unsafe void Run(in CublasLtMatmulAlgo algorithm, ulong a, ulong b, ulong d, DeviceBuffer workspace, CudaStream stream)
@@ -135,14 +154,19 @@ public sealed class CublasLtMatmulPlan : IDisposable
         void* alpha = doubleScale ? &alpha64 : &alpha32;
         void* beta = doubleScale ? &beta64 : &beta32;
         CudaException.ThrowIfFailed(Interop.CublasLt.cublasLtMatmul(
-            _handle.Handle, _operation, alpha, a, _a, b, _b, beta, d, _c, d, _c, &algo,
+            _handle.Handle, _operation, alpha, a, _a, b, _b, beta, d, _c, d, _d, &algo,
             workspace.Pointer, (nuint)Math.Min(workspace.SizeBytes, WorkspaceLimitBytes), stream.Handle));
     }
 
     public void Dispose()
     {
         _preference.Dispose();
-        _c.Dispose();
+        if (!ReferenceEquals(_c, _d))
+        {
+            _c.Dispose();
+        }
+
+        _d.Dispose();
         _b.Dispose();
         _a.Dispose();
         _operation.Dispose();
