@@ -43,3 +43,11 @@ extern "C" __global__ void fill_e4m3(unsigned char* __restrict__ p, u64 n, u64 s
 {
     FILL_LOOP(p[i] = float_to_e4m3_bits((float)v))
 }
+
+// Zeroes n 32-bit words: mamf-finder's "l2_cache.zero_()" before every timed product, which evicts the inputs and
+// output of the previous one from the L2 cache (a kernel, as torch's zero_ is).
+extern "C" __global__ void fill_zero_u32(unsigned int* __restrict__ p, u64 n)
+{
+    u64 stride = (u64)gridDim.x * blockDim.x;
+    for (u64 i = (u64)blockIdx.x * blockDim.x + threadIdx.x; i < n; i += stride) p[i] = 0u;
+}
