@@ -21,9 +21,15 @@ namespace AiBench.Benchmarks.Gpu;
 /// sampled outputs are checked against an fp64 reference afterwards.
 /// <para>
 /// <c>mode=fixed</c> measures the shape m×n×k. <c>mode=mamf</c> searches the grid <c>m_range × n_range × k_range</c>
-/// (each <c>start:stop:step</c>, inclusive, or one value; default m = 1024..8192 step 1024 with n = k = 4096, the
-/// quick form of ml-engineering's mamf-finder), timing each shape briefly (<see cref="MamfPolicy"/>), and reports
-/// <c>throughput</c> of the best shape (its m, n, k in Info) and <c>throughput_mean</c>, the mean over the shapes.
+/// (each <c>start:stop:step</c> or one value; default m = 1024..8192 step 1024 with n = k = 4096, the quick form of
+/// ml-engineering's mamf-finder), and reports <c>throughput</c> of the best shape (its m, n, k in Info) and
+/// <c>throughput_mean</c>, the mean over the shapes.
+/// </para>
+/// <para>
+/// <c>method</c> says how (see <see cref="MatmulMethod"/>): <c>fast</c>, AiBench's faster settings (the default, and
+/// what the figures always meant), or <c>mamf-finder</c>, mamf-finder.py's own — accelerator warm-up, per-product
+/// timing after an L2 flush, FLOPs / mean time, fp8 without fast accumulation into an e4m3 output, ranges without
+/// their stop — so the figure means what mamf-finder's MAMF means.
 /// </para>
 /// </summary>
 public sealed class GpuMatmulBenchmark : IBenchmark
@@ -50,19 +56,42 @@ public sealed class GpuMatmulBenchmark : IBenchmark
         {
             AllowedValues = [Fixed, Mamf],
         },
-        new ParameterDefinition("m_range", ParameterKind.Text, "1024:8192:1024", "mode=mamf: m values, start:stop:step (inclusive) or one value"),
-        new ParameterDefinition("n_range", ParameterKind.Text, "4096", "mode=mamf: n values, start:stop:step or one value"),
-        new ParameterDefinition("k_range", ParameterKind.Text, "4096", "mode=mamf: k values, start:stop:step or one value"),
-        new ParameterDefinition("algorithms", ParameterKind.Integer, "8", "heuristic candidates timed per shape; the fastest is kept")
+        new ParameterDefinition(
+            "method", ParameterKind.Choice, "fast",
+            "fast: AiBench's faster settings (best of the heuristic's top candidates, back-to-back products, fp8 into bf16 with "
+            + "fast accumulation); mamf-finder: mamf-finder.py's (30 s accelerator warm-up, 50 + 100 products per shape each timed "
+            + "alone after an L2 flush, FLOPs / mean time, M×N×K row-major as torch.mm, fp8 into e4m3 without fast accumulation)")
         {
+            AllowedValues = MatmulMethods.Names,
+        },
+        new ParameterDefinition("m_range", ParameterKind.Text, "1024:8192:1024",
+            "mode=mamf: m values, start:stop:step or one value; stop included (method=fast) or excluded as np.arange (method=mamf-finder)"),
+        new ParameterDefinition("n_range", ParameterKind.Text, "4096", "mode=mamf: n values, start:stop:step or one value (stop as m_range)"),
+        new ParameterDefinition("k_range", ParameterKind.Text, "4096", "mode=mamf: k values, start:stop:step or one value (stop as m_range)"),
+        new ParameterDefinition(
+            "algorithms", ParameterKind.Integer, "auto",
+            "heuristic candidates timed per shape, the fastest kept; auto = 8 (fast) or 1, the heuristic's choice as cuBLAS and torch take it (mamf-finder)")
+        {
+            Words = ["auto"],
             Minimum = 1,
             Maximum = 64,
         },
-        new ParameterDefinition("iterations", ParameterKind.Integer, "auto", "products per sample; auto = about 30 ms of products")
+        new ParameterDefinition(
+            "iterations", ParameterKind.Integer, "auto",
+            "products per sample; auto = about 30 ms of products (fast) or 100 timed products (mamf-finder's --num_iterations)")
         {
             Words = ["auto"],
             Minimum = 1,
             Maximum = IterationCount.MaxIterations,
+        },
+        new ParameterDefinition(
+            "accelerator_warmup", ParameterKind.Duration, "auto",
+            "time spent running the first shape before any is measured; auto = 30 s (mamf-finder) or none (fast)")
+        {
+            Words = ["auto"],
+            Unit = "s",
+            Minimum = 0,
+            Maximum = 3600,
         },
         new ParameterDefinition("device", ParameterKind.Integer, "0", "CUDA device index")
         {
@@ -90,14 +119,18 @@ public sealed class GpuMatmulBenchmark : IBenchmark
     private IReadOnlyList<Measurement> Measure(BenchmarkContext context, CancellationToken cancellationToken)
     {
         BenchmarkCase @case = context.Case;
-        MatmulDataType type = MatmulDataType.Parse(@case.GetText("dtype"));
+        MatmulMethod method = MatmulMethods.Parse(@case.GetText("method"));
+        MatmulDataType type = MatmulDataType.For(@case.GetText("dtype"), method);
         bool mamf = string.Equals(@case.GetText("mode"), Mamf, StringComparison.OrdinalIgnoreCase);
         IReadOnlyList<MatmulShape> shapes = mamf
-            ? ShapeGrid.Expand(@case.GetText("m_range"), @case.GetText("n_range"), @case.GetText("k_range"))
+            ? ShapeGrid.Expand(@case.GetText("m_range"), @case.GetText("n_range"), @case.GetText("k_range"), method.RangesIncludeStop())
             : [new MatmulShape(@case.GetInt64("m"), @case.GetInt64("n"), @case.GetInt64("k"))];
         CheckDimensions(type, shapes);
-        int algorithms = @case.GetInt32("algorithms");
+        int algorithms = (int?)@case.GetOptionalInt64("algorithms") ?? method.AutoAlgorithms();
         int? iterations = (int?)@case.GetOptionalInt64("iterations");
+        TimeSpan acceleratorWarmup = @case["accelerator_warmup"].IsNumber
+            ? TimeSpan.FromSeconds(@case.GetDouble("accelerator_warmup"))
+            : method.AutoAcceleratorWarmup();
         int ordinal = @case.GetInt32("device");
         GpuAvailability.EnsureReady(needsCublasLt: true);
 
@@ -116,11 +149,27 @@ public sealed class GpuMatmulBenchmark : IBenchmark
             using CublasLtHandle handle = CublasLtHandle.Create(session.Context);
             using MatmulKernels kernels = MatmulKernels.Load(session);
             using DeviceBuffer workspace = DeviceBuffer.Allocate(session.Context, MatmulMemoryPlan.WorkspaceBytes);
-            using MatmulBufferSets sets = AllocateSets(session, kernels, type, shapes);
-            var runner = new MatmulShapeRunner(session, handle, kernels, sets, workspace, type);
+            // Buffers are sized for the products cuBLASLt runs (mamf-finder's swap m and n).
+            MatmulShape envelope = ShapeGrid.Envelope([.. shapes.Select(shape => method.CublasShape(shape))]);
+            using MatmulBufferSets sets = AllocateSets(session, kernels, type, method, envelope, shapes);
+            using MamfFinderBuffers? mamfFinder = method == MatmulMethod.MamfFinder
+                ? MamfFinderBuffers.Allocate(session, kernels, type, envelope)
+                : null;
+            var runner = new MatmulShapeRunner(session, handle, kernels, sets, workspace, type, method, mamfFinder);
+
+            var info = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (acceleratorWarmup > TimeSpan.Zero)
+            {
+                context.Report($"{type.Name} {shapes[0]}: warming the accelerator up for {acceleratorWarmup.TotalSeconds:0.#} s");
+                int runs = runner.WarmUp(shapes[0], algorithms, acceleratorWarmup, cancellationToken);
+                info["acceleratorWarmup"] = string.Create(
+                    CultureInfo.InvariantCulture, $"{acceleratorWarmup.TotalSeconds:0.###} s on {shapes[0]} ({runs} samples' worth, not recorded)");
+            }
 
             var results = new List<MatmulShapeResult>(shapes.Count);
-            MeasurementPolicy policy = mamf ? MamfPolicy.ForShape(context.Policy, shapes.Count) : context.Policy;
+            MeasurementPolicy policy = method == MatmulMethod.MamfFinder
+                ? MamfPolicy.ForMamfFinder(context.Policy, shapes.Count, mamf)
+                : mamf ? MamfPolicy.ForShape(context.Policy, shapes.Count) : context.Policy;
             double target = mamf ? MamfPolicy.TargetSampleSeconds : IterationCount.TargetSampleSeconds;
             foreach (MatmulShape shape in shapes)
             {
@@ -134,10 +183,10 @@ public sealed class GpuMatmulBenchmark : IBenchmark
                 results.Add(result);
             }
 
-            var info = new Dictionary<string, string>(StringComparer.Ordinal);
             GpuInfo.AddTelemetry(info, device);
             GpuInfo.AddDevice(info, device);
             AddLibraryInfo(info, type);
+            AddMethodInfo(info, method, algorithms, mamf);
             return mamf ? MamfMeasurements(context, type, results, info) : [FixedMeasurement(context, type, results[0], info)];
         }
         catch (CudaException e)
@@ -158,19 +207,23 @@ public sealed class GpuMatmulBenchmark : IBenchmark
         }
     }
 
-    private static MatmulBufferSets AllocateSets(GpuSession session, MatmulKernels kernels, MatmulDataType type, IReadOnlyList<MatmulShape> shapes)
+    private static MatmulBufferSets AllocateSets(
+        GpuSession session, MatmulKernels kernels, MatmulDataType type, MatmulMethod method, MatmulShape envelope, IReadOnlyList<MatmulShape> shapes)
     {
-        MatmulShape envelope = ShapeGrid.Envelope(shapes);
         long setBytes = envelope.SetBytes(type.InputBytes, type.OutputBytes);
         long smallest = shapes.Min(s => s.SetBytes(type.InputBytes, type.OutputBytes));
-        int wanted = MatmulMemoryPlan.WantedSets(smallest, session.Device.L2CacheBytes);
+
+        // mamf-finder uses one set and flushes the L2 before each product instead; its flush and random output come out
+        // of the same free memory.
+        int wanted = method == MatmulMethod.MamfFinder ? 1 : MatmulMemoryPlan.WantedSets(smallest, session.Device.L2CacheBytes);
+        long extra = method == MatmulMethod.MamfFinder ? MamfFinderBuffers.Bytes(envelope, type) : 0;
         DeviceMemoryInfo memory = session.Context.GetMemoryInfo();
-        int sets = MatmulMemoryPlan.FittingSets(wanted, setBytes, memory.FreeBytes, memory.TotalBytes);
+        int sets = MatmulMemoryPlan.FittingSets(wanted, setBytes, memory.FreeBytes - extra, memory.TotalBytes);
         if (sets == 0)
         {
             throw new CouldNotRunException(
                 $"{type.Name} {envelope} needs {MatmulMemoryPlan.Describe(setBytes)} for A, B and D plus "
-                + $"{MatmulMemoryPlan.Describe(MatmulMemoryPlan.WorkspaceBytes + MatmulMemoryPlan.ReserveBytes(memory.TotalBytes))} "
+                + $"{MatmulMemoryPlan.Describe(MatmulMemoryPlan.WorkspaceBytes + MatmulMemoryPlan.ReserveBytes(memory.TotalBytes) + extra)} "
                 + $"of workspace and reserve; device {session.Device.Ordinal} has {MatmulMemoryPlan.Describe(memory.FreeBytes)} free");
         }
 
@@ -183,8 +236,36 @@ public sealed class GpuMatmulBenchmark : IBenchmark
         info["cublasLtLibrary"] = CublasLtLibrary.LoadedFrom ?? "";
         info["nvrtc"] = NvrtcCompiler.Version();
         info["computeType"] = MatmulComputeTypeNames.Of(type.ComputeType);
+        info["inputType"] = type.InputType.ToString();
+        info["outputType"] = type.OutputType.ToString();
+        info["fastAccumulation"] = type.FastAccumulation ? "true" : "false";
         info["layout"] = "TN (A stored k x m, lda = k; B k x n; D m x n)";
         info["workspaceLimitBytes"] = GpuInfo.Text(MatmulMemoryPlan.WorkspaceBytes);
+    }
+
+    private static void AddMethodInfo(Dictionary<string, string> info, MatmulMethod method, int algorithms, bool sweep)
+    {
+        info["method"] = method.Name();
+        info["algorithmsRequested"] = GpuInfo.Text(algorithms);
+        if (method == MatmulMethod.MamfFinder)
+        {
+            info["timing"] = string.Create(CultureInfo.InvariantCulture,
+                $"mamf-finder benchmark_mm per sample: {MamfFinderSettings.WarmupProducts} warm-up products, then each timed product alone "
+                + $"(events around it) after zeroing {MamfFinderSettings.L2FlushBytes >> 20} MiB and rewriting the output; sample = FLOPs / mean time");
+            info["shapeLayout"] = "M x N x K row-major as torch.mm(A, B): cuBLASLt TN with its m = N, n = M";
+            if (sweep)
+            {
+                info["ranges"] = "start:stop:step excludes stop (np.arange, as mamf-finder); one sample per shape";
+            }
+        }
+        else
+        {
+            info["timing"] = "back-to-back products between two events per sample, rotating buffer sets larger than 2 x L2";
+            if (sweep)
+            {
+                info["ranges"] = "start:stop:step includes stop (unlike mamf-finder's np.arange)";
+            }
+        }
     }
 
     private static void AddShapeInfo(Dictionary<string, string> info, MatmulShapeResult result, MatmulDataType type)
@@ -201,6 +282,12 @@ public sealed class GpuMatmulBenchmark : IBenchmark
         info["stopReason"] = result.Series.StopReason.ToString();
         info["warmupRuns"] = GpuInfo.Text(result.Series.WarmupRuns);
         info["maxErrorRatio"] = GpuInfo.Text(result.Check.MaxErrorRatio);
+        if (result.MamfFinder is { } figures)
+        {
+            info["mamfFinderMeanFlops"] = GpuInfo.Text(figures.Mean);
+            info["mamfFinderMedianFlops"] = GpuInfo.Text(figures.Median);
+            info["mamfFinderMaxFlops"] = GpuInfo.Text(figures.Max);
+        }
     }
 
     private Measurement FixedMeasurement(BenchmarkContext context, MatmulDataType type, MatmulShapeResult result, Dictionary<string, string> info)
@@ -229,7 +316,8 @@ public sealed class GpuMatmulBenchmark : IBenchmark
         double mean = results.Average(r => r.Median);
         var meanInfo = new Dictionary<string, string>(info, StringComparer.Ordinal)
         {
-            ["aggregate"] = "arithmetic mean over the shapes of each shape's median",
+            ["aggregate"] = "arithmetic mean over the shapes of each shape's median (mamf-finder's 'arithmetic mean' of its shapes)",
+            ["geometricMean"] = GpuInfo.Text(MamfFinderFigures.GeometricMean([.. results.Select(r => r.Median)])),
         };
         return
         [

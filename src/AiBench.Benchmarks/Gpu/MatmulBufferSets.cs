@@ -14,6 +14,7 @@ internal sealed class MatmulBufferSets : IDisposable
     private MatmulBufferSets(List<DeviceBuffer> buffers, ulong[] a, ulong[] b, ulong[] d, long bytesPerSet)
     {
         _buffers = buffers;
+        Output0 = buffers[2];
         A = a;
         B = b;
         D = d;
@@ -26,6 +27,9 @@ internal sealed class MatmulBufferSets : IDisposable
     public ulong[] B { get; }
 
     public ulong[] D { get; }
+
+    /// <summary>Set 0's output buffer (mamf-finder's method rewrites it before every product).</summary>
+    public DeviceBuffer Output0 { get; }
 
     public int Count => A.Length;
 

@@ -10,7 +10,9 @@ namespace AiBench.Benchmarks.Gpu;
 /// <item>fp32: fp32 data, COMPUTE_32F (true fp32, no TF32);</item>
 /// <item>tf32: fp32 data, COMPUTE_32F_FAST_TF32 (TF32 tensor cores);</item>
 /// <item>fp16, bf16: 16-bit data and output, COMPUTE_32F, fp32 scale;</item>
-/// <item>fp8: e4m3 inputs, bf16 output, COMPUTE_32F, fp32 scale, fast accumulation; compute capability 8.9+.</item>
+/// <item>fp8 (method fast): e4m3 inputs, bf16 output, COMPUTE_32F, fp32 scale, fast accumulation; compute capability 8.9+;</item>
+/// <item>fp8 (method mamf-finder, <see cref="Fp8MamfFinder"/>): as torch._scaled_mm in mamf-finder: e4m3 inputs and
+/// output, fp16 C (PyTorch's C type for an fp8 output), COMPUTE_32F, fp32 scale, no fast accumulation.</item>
 /// </list>
 /// </summary>
 internal sealed record MatmulDataType(
@@ -51,9 +53,19 @@ internal sealed record MatmulDataType(
         "fp8", CudaDataType.R8FE4M3, CudaDataType.R16BF, CublasComputeType.Compute32F, CudaDataType.R32F, 1, 2, true,
         "fill_e4m3", "fill_bf16", "matmul_check_e4m3_bf16", new ComputeCapability(8, 9));
 
+    public static MatmulDataType Fp8MamfFinder { get; } = new(
+        "fp8", CudaDataType.R8FE4M3, CudaDataType.R8FE4M3, CublasComputeType.Compute32F, CudaDataType.R32F, 1, 1, false,
+        "fill_e4m3", "fill_e4m3", "matmul_check_e4m3_e4m3", new ComputeCapability(8, 9))
+    {
+        CType = CudaDataType.R16F,
+    };
+
     public static IReadOnlyList<MatmulDataType> All { get; } = [Fp64, Fp32, Tf32, Fp16, Bf16, Fp8];
 
     public static IReadOnlyList<string> Names { get; } = All.Select(t => t.Name).ToList();
+
+    /// <summary>C's type when it is not the output's (cuBLASLt needs a 16-bit C for an fp8 D); null: the output's.</summary>
+    public CudaDataType? CType { get; init; }
 
     /// <summary>fp8 GEMMs need m, n and k (and so the leading dimensions) to be multiples of 16.</summary>
     public int DimensionMultiple => InputBytes == 1 ? 16 : 1;
@@ -62,6 +74,13 @@ internal sealed record MatmulDataType(
         All.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))
         ?? throw new ArgumentOutOfRangeException(nameof(name), name, $"not one of {string.Join(", ", Names)}");
 
+    /// <summary>The dtype as <paramref name="method"/> runs it: only fp8 differs (mamf-finder's torch._scaled_mm settings).</summary>
+    public static MatmulDataType For(string name, MatmulMethod method)
+    {
+        MatmulDataType type = Parse(name);
+        return method == MatmulMethod.MamfFinder && type == Fp8 ? Fp8MamfFinder : type;
+    }
+
     public CublasLtMatmulSpec Spec(MatmulShape shape) =>
-        new(shape.M, shape.N, shape.K, InputType, OutputType, ComputeType, ScaleType, FastAccumulation: FastAccumulation);
+        new(shape.M, shape.N, shape.K, InputType, OutputType, ComputeType, ScaleType, FastAccumulation: FastAccumulation, CType: CType);
 }

@@ -3,8 +3,8 @@ using AiBench.Cuda;
 namespace AiBench.Benchmarks.Gpu;
 
 /// <summary>
-/// gpu.matmul's own kernels, compiled by NVRTC for the device: fill.cu (random inputs, never zero) and reference.cu
-/// (the fp64 check of sampled outputs).
+/// gpu.matmul's own kernels, compiled by NVRTC for the device: fill.cu (random inputs, never zero; mamf-finder's L2
+/// flush) and reference.cu (the fp64 check of sampled outputs).
 /// </summary>
 internal sealed class MatmulKernels : IDisposable
 {
@@ -53,6 +53,16 @@ internal sealed class MatmulKernels : IDisposable
         arguments.Add(seed);
         arguments.Add(LowMagnitude);
         arguments.Add(HighMagnitude);
+        kernel.Launch(_session.FullGrid(kernel, BlockSize), BlockSize, _session.Stream, arguments);
+    }
+
+    /// <summary>Enqueues zeros over the whole of <paramref name="buffer"/> (mamf-finder's L2 flush; no wait).</summary>
+    public void Zero(DeviceBuffer buffer)
+    {
+        CudaKernel kernel = _fill.GetKernel("fill_zero_u32");
+        var arguments = default(KernelArguments);
+        arguments.Add(buffer);
+        arguments.Add(buffer.SizeBytes / sizeof(uint));
         kernel.Launch(_session.FullGrid(kernel, BlockSize), BlockSize, _session.Stream, arguments);
     }
 

@@ -7,8 +7,9 @@ namespace AiBench.Benchmarks.Gpu;
 
 /// <summary>
 /// Measures one shape: builds the cuBLASLt plan, times the heuristic's top candidates and keeps the fastest, then
-/// samples FLOP/s — each sample a batch of back-to-back products between two CUDA events, rotating through the
-/// buffer sets — and finally checks sampled outputs against the fp64 reference.
+/// samples FLOP/s by the case's method — fast: each sample a batch of back-to-back products between two CUDA events,
+/// rotating through the buffer sets; mamf-finder: each sample one call of its benchmark_mm
+/// (<see cref="MamfFinderSampler"/>) — and finally checks sampled outputs against the fp64 reference.
 /// </summary>
 internal sealed class MatmulShapeRunner
 {
@@ -18,18 +19,38 @@ internal sealed class MatmulShapeRunner
     private readonly MatmulBufferSets _sets;
     private readonly DeviceBuffer _workspace;
     private readonly MatmulDataType _type;
+    private readonly MatmulMethod _method;
+    private readonly MamfFinderBuffers? _mamfFinder;
 
     public MatmulShapeRunner(
-        GpuSession session, CublasLtHandle handle, MatmulKernels kernels, MatmulBufferSets sets, DeviceBuffer workspace, MatmulDataType type)
+        GpuSession session,
+        CublasLtHandle handle,
+        MatmulKernels kernels,
+        MatmulBufferSets sets,
+        DeviceBuffer workspace,
+        MatmulDataType type,
+        MatmulMethod method,
+        MamfFinderBuffers? mamfFinder)
     {
+        if (method == MatmulMethod.MamfFinder && mamfFinder is null)
+        {
+            throw new ArgumentNullException(nameof(mamfFinder), "the mamf-finder method needs its flush and output buffers");
+        }
+
         _session = session;
         _handle = handle;
         _kernels = kernels;
         _sets = sets;
         _workspace = workspace;
         _type = type;
+        _method = method;
+        _mamfFinder = mamfFinder;
     }
 
+    /// <summary>
+    /// Measures <paramref name="shape"/> (as the method names it; cuBLASLt gets <see cref="MatmulMethods.CublasShape"/>).
+    /// <paramref name="iterations"/> is products per sample (timed products for mamf-finder), null for the method's default.
+    /// </summary>
     public MatmulShapeResult Run(
         MatmulShape shape,
         int algorithms,
@@ -38,35 +59,84 @@ internal sealed class MatmulShapeRunner
         MeasurementPolicy policy,
         CancellationToken cancellationToken)
     {
-        using CublasLtMatmulPlan plan = CublasLtMatmulPlan.Create(_handle, _type.Spec(shape), MatmulMemoryPlan.WorkspaceBytes);
-        IReadOnlyList<CublasLtAlgorithm> candidates = plan.Heuristics(algorithms);
-        if (candidates.Count == 0)
+        MatmulShape cublas = _method.CublasShape(shape);
+        using CublasLtMatmulPlan plan = CreatePlan(cublas);
+        AlgorithmChoice choice = MatmulAlgorithmSelector.Select(_session, plan, Candidates(plan, cublas, algorithms), _sets, _workspace);
+        SampleSeries series;
+        int products;
+        MamfFinderFigures? figures = null;
+        if (_method == MatmulMethod.MamfFinder)
         {
-            throw new CouldNotRunException(
-                $"cuBLASLt {CublasLtLibrary.Version()} has no algorithm for {_type.Name} {shape} on {_session.Device.Name}");
+            products = iterations ?? MamfFinderSettings.TimedProducts;
+            using var sampler = new MamfFinderSampler(
+                _session, plan, choice.Algorithm.Algo, _sets, _workspace, _kernels, _mamfFinder!, cublas, _type.OutputBytes, products);
+            series = SampleLoop.Run(policy, sampler.MeasureOnce, cancellationToken);
+            figures = sampler.ProductSeconds.Count > 0 ? MamfFinderFigures.From(shape.Flops, sampler.ProductSeconds) : null;
+        }
+        else
+        {
+            products = iterations ?? IterationCount.Auto(choice.SecondsPerProduct, targetSampleSeconds);
+            var sampler = new BackToBackSampler(_session, plan, choice.Algorithm.Algo, _sets, _workspace, cublas, products);
+            series = SampleLoop.Run(policy, sampler.MeasureOnce, cancellationToken);
         }
 
-        AlgorithmChoice choice = MatmulAlgorithmSelector.Select(_session, plan, candidates, _sets, _workspace);
-        int products = iterations ?? IterationCount.Auto(choice.SecondsPerProduct, targetSampleSeconds);
-        var sampler = new Sampler(_session, plan, choice.Algorithm.Algo, _sets, _workspace, shape, products);
-        SampleSeries series = SampleLoop.Run(policy, sampler.MeasureOnce, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
 
         // The check reads set 0's output, written last by one product of the chosen algorithm.
         plan.Run(choice.Algorithm.Algo, _sets.A[0], _sets.B[0], _sets.D[0], _workspace, _session.Stream);
-        MatmulCheck check = _kernels.Check(_type, shape, _sets.A[0], _sets.B[0], _sets.D[0]);
-        return new MatmulShapeResult(shape, series, choice, products, _sets.Count, check);
+        MatmulCheck check = _kernels.Check(_type, cublas, _sets.A[0], _sets.B[0], _sets.D[0]);
+        return new MatmulShapeResult(shape, series, choice, products, _sets.Count, check) { MamfFinder = figures };
     }
 
-    /// <summary>The timed loop: no allocation, one event pair per sample.</summary>
-    private sealed class Sampler(
+    /// <summary>
+    /// Runs <paramref name="shape"/> the method's way, unrecorded, until <paramref name="duration"/> has passed: the
+    /// accelerator warm-up before a sweep (mamf-finder: its first shape for 30 s, so clocks and temperature settle).
+    /// Returns how many samples' worth ran.
+    /// </summary>
+    public int WarmUp(MatmulShape shape, int algorithms, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        MatmulShape cublas = _method.CublasShape(shape);
+        using CublasLtMatmulPlan plan = CreatePlan(cublas);
+        AlgorithmChoice choice = MatmulAlgorithmSelector.Select(_session, plan, Candidates(plan, cublas, algorithms), _sets, _workspace);
+        using MamfFinderSampler? mamf = _method == MatmulMethod.MamfFinder
+            ? new MamfFinderSampler(_session, plan, choice.Algorithm.Algo, _sets, _workspace, _kernels, _mamfFinder!, cublas, _type.OutputBytes,
+                MamfFinderSettings.TimedProducts)
+            : null;
+        IMatmulSampler sampler = mamf as IMatmulSampler ?? new BackToBackSampler(
+            _session, plan, choice.Algorithm.Algo, _sets, _workspace, cublas,
+            IterationCount.Auto(choice.SecondsPerProduct, IterationCount.TargetSampleSeconds));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        int runs = 0;
+        while (clock.Elapsed < duration && !cancellationToken.IsCancellationRequested)
+        {
+            sampler.MeasureOnce();
+            runs++;
+        }
+
+        return runs;
+    }
+
+    private CublasLtMatmulPlan CreatePlan(MatmulShape cublas) =>
+        CublasLtMatmulPlan.Create(_handle, _type.Spec(cublas), MatmulMemoryPlan.WorkspaceBytes);
+
+    private IReadOnlyList<CublasLtAlgorithm> Candidates(CublasLtMatmulPlan plan, MatmulShape cublas, int algorithms)
+    {
+        IReadOnlyList<CublasLtAlgorithm> candidates = plan.Heuristics(algorithms);
+        return candidates.Count > 0
+            ? candidates
+            : throw new CouldNotRunException(
+                $"cuBLASLt {CublasLtLibrary.Version()} has no algorithm for {_type.Name} {cublas} on {_session.Device.Name}");
+    }
+
+    /// <summary>The fast method's timed loop: no allocation, one event pair per sample.</summary>
+    private sealed class BackToBackSampler(
         GpuSession session,
         CublasLtMatmulPlan plan,
         CublasLtMatmulAlgo algo,
         MatmulBufferSets sets,
         DeviceBuffer workspace,
         MatmulShape shape,
-        int products)
+        int products) : IMatmulSampler
     {
         private readonly CublasLtMatmulAlgo _algo = algo;
         private int _next;

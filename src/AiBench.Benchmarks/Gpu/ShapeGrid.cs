@@ -7,11 +7,11 @@ internal static class ShapeGrid
 {
     public const int MaxShapes = 4096;
 
-    public static IReadOnlyList<MatmulShape> Expand(string mRange, string nRange, string kRange)
+    public static IReadOnlyList<MatmulShape> Expand(string mRange, string nRange, string kRange, bool includeStop = true)
     {
-        IReadOnlyList<long> ms = ShapeRange.Parse("m_range", mRange);
-        IReadOnlyList<long> ns = ShapeRange.Parse("n_range", nRange);
-        IReadOnlyList<long> ks = ShapeRange.Parse("k_range", kRange);
+        IReadOnlyList<long> ms = ShapeRange.Parse("m_range", mRange, includeStop);
+        IReadOnlyList<long> ns = ShapeRange.Parse("n_range", nRange, includeStop);
+        IReadOnlyList<long> ks = ShapeRange.Parse("k_range", kRange, includeStop);
         long count = (long)ms.Count * ns.Count * ks.Count;
         if (count > MaxShapes)
         {

@@ -54,6 +54,24 @@ public class GpuBenchmarkHardwareTests
     }
 
     [CudaFact]
+    public async Task The_mamf_finder_method_times_each_product_and_leaves_out_the_stop()
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["mode"] = "mamf", ["method"] = "mamf-finder", ["m_range"] = "512:1536:512", ["n_range"] = "1024", ["k_range"] = "1024",
+            ["accelerator_warmup"] = "1s",
+        };
+        List<Measurement> measurements = await Run(new GpuMatmulBenchmark(), settings);
+        Measurement best = measurements[0];
+        Assert.Equal("2", best.Info!["shapes"]);
+        Assert.Equal("mamf-finder", best.Info["method"]);
+        Assert.Single(best.Samples);
+        Assert.Equal(best.Value, double.Parse(best.Info["mamfFinderMeanFlops"], System.Globalization.CultureInfo.InvariantCulture), best.Value * 1e-5);
+        Assert.StartsWith("1 s on 512x1024x1024", best.Info["acceleratorWarmup"], StringComparison.Ordinal);
+        Assert.Equal(0, best.Correct!.Wrong);
+    }
+
+    [CudaFact]
     public async Task Memory_tests_measure_and_validate()
     {
         var settings = new Dictionary<string, string> { ["size"] = "256MiB" };

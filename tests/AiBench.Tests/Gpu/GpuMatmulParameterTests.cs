@@ -21,7 +21,9 @@ public class GpuMatmulParameterTests
         Assert.Equal(8192, single.GetInt64("n"));
         Assert.Equal(8192, single.GetInt64("k"));
         Assert.Equal("fixed", single.GetText("mode"));
-        Assert.Equal(8, single.GetInt32("algorithms"));
+        Assert.Equal("fast", single.GetText("method"));
+        Assert.Equal("auto", single.GetText("algorithms"));
+        Assert.Equal("auto", single.GetText("accelerator_warmup"));
         Assert.Equal("auto", single.GetText("iterations"));
         Assert.Equal(0, single.GetInt32("device"));
     }
@@ -47,6 +49,9 @@ public class GpuMatmulParameterTests
     [InlineData("k", "lots")]
     [InlineData("algorithms", "0")]
     [InlineData("mode", "fastest")]
+    [InlineData("method", "torch")]
+    [InlineData("accelerator_warmup", "-1s")]
+    [InlineData("algorithms", "many")]
     public void Bad_values_are_bad_input(string name, string value) =>
         Assert.Throws<BadInputException>(() => Expand((name, value)));
 

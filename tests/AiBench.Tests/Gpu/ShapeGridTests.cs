@@ -7,12 +7,40 @@ namespace AiBench.Tests.Gpu;
 public class ShapeGridTests
 {
     [Fact]
-    public void A_range_is_start_stop_step_inclusive() =>
+    public void A_range_is_start_stop_step_inclusive_under_the_fast_method() =>
         Assert.Equal([1024L, 2048, 3072, 4096], ShapeRange.Parse("m_range", "1024:4096:1024"));
 
     [Fact]
-    public void A_start_of_zero_means_step_as_in_mamf_finder() =>
+    public void A_start_of_zero_means_step_as_in_mamf_finder()
+    {
         Assert.Equal([256L, 512, 768], ShapeRange.Parse("m_range", "0:768:256"));
+        Assert.Equal([256L, 512], ShapeRange.Parse("m_range", "0:768:256", includeStop: false));
+    }
+
+    [Fact]
+    public void Under_mamf_finder_a_range_excludes_its_stop_as_np_arange()
+    {
+        // mamf-finder's README example: --m_range 0 20480 256 is np.arange(256, 20480, 256): 256 ... 20224.
+        IReadOnlyList<long> m = ShapeRange.Parse("m_range", "0:20480:256", MatmulMethod.MamfFinder.RangesIncludeStop());
+        Assert.Equal(79, m.Count);
+        Assert.Equal(256, m[0]);
+        Assert.Equal(20224, m[^1]);
+
+        // The default m_range means 1024 ... 8192 under the fast method and 1024 ... 7168 under mamf-finder.
+        Assert.Equal(8192, ShapeRange.Parse("m_range", "1024:8192:1024", MatmulMethod.Fast.RangesIncludeStop())[^1]);
+        Assert.Equal(7168, ShapeRange.Parse("m_range", "1024:8192:1024", MatmulMethod.MamfFinder.RangesIncludeStop())[^1]);
+        Assert.Equal([1024L, 1280], ShapeRange.Parse("m_range", "1024:1500:256", includeStop: false));
+        Assert.Equal([4096L], ShapeRange.Parse("n_range", "4096", includeStop: false));
+        Assert.Equal(2, ShapeGrid.Expand("512:1536:512", "1024", "1024", includeStop: false).Count);
+    }
+
+    [Fact]
+    public void An_empty_np_arange_is_bad_input()
+    {
+        BadInputException e = Assert.Throws<BadInputException>(() => ShapeRange.Parse("m_range", "1024:1024:256", includeStop: false));
+        Assert.Contains("no values", e.Message, StringComparison.Ordinal);
+        Assert.Equal([1024L], ShapeRange.Parse("m_range", "1024:1024:256"));
+    }
 
     [Fact]
     public void A_single_value_and_size_suffixes_are_accepted()
