@@ -14,7 +14,9 @@ say() { printf 'run.sh: %s\n' "$*" >&2; }
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# System packages: a C toolchain and CMake for native/, OpenBLAS for cpu.gemm, fonts for chart text.
+# System packages: a C toolchain and CMake for native/, OpenBLAS for cpu.gemm, Open MPI for the collectives' shim,
+# fonts for chart text. The servers some tests need are not installed here: tests/infra/rgw.sh (Ceph RGW) and
+# tests/infra/slurm.sh (Slurm, munge) install their own packages on first use, so ./run.sh stays lean.
 APT_PACKAGES=(cmake gcc g++ make liburing-dev libaio-dev libopenblas0 libgomp1 libopenmpi-dev openmpi-bin iproute2 fontconfig fonts-dejavu-core ca-certificates curl)
 
 install_packages() {
@@ -44,10 +46,20 @@ install_dotnet() {
 
 revision() { git -C "$ROOT" rev-parse --short=12 HEAD 2>/dev/null || echo unknown; }
 
+# True when a native library built under build/native is missing beside the CLI (a clone published before the MPI
+# shim made it into the first publish has no build/bin/libaibench_mpi.so): publish again.
+native_missing() {
+  local lib
+  for lib in "$ROOT"/build/native/lib*.so; do
+    if [ -e "$lib" ] && [ ! -e "$BIN/${lib##*/}" ]; then return 0; fi
+  done
+  return 1
+}
+
 # Publishes the CLI to build/bin when any source is newer than the last build (incremental).
 build_cli() {
   local stamp="$BIN/aibench.dll"
-  if [ -f "$stamp" ] && [ -z "$(find src native suites Directory.Build.props Directory.Packages.props -newer "$stamp" -type f -print -quit 2>/dev/null)" ]; then
+  if [ -f "$stamp" ] && ! native_missing && [ -z "$(find src native suites Directory.Build.props Directory.Packages.props -newer "$stamp" -type f -print -quit 2>/dev/null)" ]; then
     return
   fi
   say "building the CLI into build/bin"
