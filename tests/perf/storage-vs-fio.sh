@@ -8,6 +8,8 @@
 # Both tools: O_DIRECT, io_uring, one job, the same file. Both figures are whole-run ones, per direction: fio's
 # `iops`, `bw_bytes` and `clat_ns` p99/p99.9/p99.99 (--percentile_list) and max; AiBench's headline values (one sample
 # each: I/Os and bytes over the measured time, latency of the merged histogram, exact max), label direction=read|write.
+# Beside them, "slice median / fio": what AiBench reported before its figures were fio's (the median over 0.25 s slices
+# of each slice's rate or percentile, now info.sliceMedian), for IOPS or bandwidth, p99.99 and max.
 # Bars (read direction of randread-4k-qd32 and seqread-1m-qd32): AiBench's median IOPS / bandwidth >= 1.0x fio's
 # median, median p99 within 10% of fio's. p99.9, p99.99, max and randrw are reported beside them, without a bar (a
 # few seconds on a shared disk give tails that differ 2x between rounds of one tool). Exit 0 when every bar holds.
@@ -30,7 +32,8 @@ fi
 
 WORK=$(mktemp -d "$DIR/aibench-vs-fio.XXXXXX")
 FILE="$WORK/shared.dat"
-ROWS="$WORK/rows.tsv"   # workload tool round direction iops bw p99 p99.9 p99.99 max (seconds) engine
+ROWS="$WORK/rows.tsv"   # workload tool round direction iops bw p99 p99.9 p99.99 max (seconds), then the slice medians
+                        # of iops bw p99.99 max (AiBench; fio repeats its own figures there), engine
 trap '[ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT
 echo "laying out $SIZE at $FILE" >&2
 "$FIO" --name=layout --filename="$FILE" --size="$SIZE" --rw=write --bs=1M --iodepth=16 --direct=1 \
@@ -60,7 +63,8 @@ for d in ("read", "write"):
         continue
     c = r["clat_ns"]; p = c["percentile"]
     print(sys.argv[1], "fio", sys.argv[2], d, r["iops"], r["bw_bytes"],
-          *(p[k] / 1e9 for k in ("99.000000", "99.900000", "99.990000")), c["max"] / 1e9, "io_uring", sep="\t")
+          *(p[k] / 1e9 for k in ("99.000000", "99.900000", "99.990000")), c["max"] / 1e9,
+          r["iops"], r["bw_bytes"], p["99.990000"] / 1e9, c["max"] / 1e9, "io_uring", sep="\t")
 ' "$1" "$2" >> "$ROWS"
 }
 
@@ -76,13 +80,15 @@ def value(metric, direction, percentile=None):
     m = next(m for m in ms if m["metric"] == metric and m["labels"]["direction"] == direction
              and m["labels"].get("percentile") == percentile)
     assert len(m["samples"]) == 1, f"{metric} is not one whole-run figure"
-    return m["samples"][0], m["info"]
+    return m["samples"][0], m["info"], float(m["info"]["sliceMedian"])
 for d in ("read", "write"):
     if not any(m["labels"].get("direction") == d for m in ms):
         continue
-    iops, info = value("iops", d)
+    iops, info, _ = value("iops", d)
     print(sys.argv[2], "aibench", sys.argv[3], d, iops, value("bandwidth", d)[0],
-          *(value("latency", d, p)[0] for p in ("p99", "p99.9", "p99.99", "max")), info["engine"], sep="\t")
+          *(value("latency", d, p)[0] for p in ("p99", "p99.9", "p99.99", "max")),
+          *(value(*f)[2] for f in (("iops", d), ("bandwidth", d), ("latency", d, "p99.99"), ("latency", d, "max"))),
+          info["engine"], sep="\t")
 PY
 }
 
@@ -108,7 +114,7 @@ rows = collections.defaultdict(dict)  # (workload, direction, round) -> tool -> 
 engine = {}
 for line in open(sys.argv[1]):
     w, tool, rnd, d, *nums, eng = line.rstrip("\n").split("\t")
-    rows[(w, d, int(rnd))][tool] = [float(x) for x in nums]  # iops bw p99 p99.9 p99.99 max
+    rows[(w, d, int(rnd))][tool] = [float(x) for x in nums]  # iops bw p99 p99.9 p99.99 max; slice medians iops bw p99.99 max
     if tool == "aibench":
         engine[w] = eng
 names = ["p99", "p99.9", "p99.99", "max"]
@@ -124,8 +130,9 @@ for (w, d, rnd), t in sorted(rows.items(), key=lambda kv: (order.index(kv[0][0])
     groups[(w, d)].append((t["fio"], t["aibench"], k))
     f, a = t["fio"], t["aibench"]
     print(f"| {w} | {d} | {rnd} | {f[k]:.0f} | {a[k]:.0f} | " + " | ".join(f"{us(f[2+i])} | {us(a[2+i])}" for i in range(4)) + " |")
-print("\n| workload | direction | metric | AiBench / fio (medians) | per-round median | " + " | ".join(f"{n} AiBench / fio" for n in names) + " |")
-print("|---|---|---|---:|---:|" + "---:|" * len(names))
+print("\n| workload | direction | metric | AiBench / fio (medians) | per-round median | " + " | ".join(f"{n} AiBench / fio" for n in names)
+      + " | slice median / fio: metric | p99.99 | max |")
+print("|---|---|---|---:|---:|" + "---:|" * (len(names) + 3))
 status = 0
 for (w, d), g in groups.items():
     k = g[0][2]
@@ -133,8 +140,9 @@ for (w, d), g in groups.items():
     ratio = med(1, k) / med(0, k)
     paired = statistics.median(x[1][k] / x[0][k] for x in g)
     tails = [med(1, 2 + i) / med(0, 2 + i) for i in range(4)]
+    old = [med(1, 6 + k) / med(0, k), med(1, 8) / med(0, 4), med(1, 9) / med(0, 5)]
     unit = "IOPS" if k == 0 else "B/s"
-    print(f"| {w} | {d} | {unit} | **{ratio:.3f}** | {paired:.3f} | " + " | ".join(f"{r:.3f}" for r in tails) + " |")
+    print(f"| {w} | {d} | {unit} | **{ratio:.3f}** | {paired:.3f} | " + " | ".join(f"{r:.3f}" for r in tails + old) + " |")
     if w in ("randread-4k-qd32", "seqread-1m-qd32") and d == "read":
         ok = ratio >= 1.0 and 0.9 <= tails[0] <= 1.1
         print(f"  bar {w}: {unit} {ratio:.3f} (>= 1.0), p99 {tails[0]:.3f} (0.90..1.10): {'met' if ok else 'MISSED'}; engine {engine.get(w)}", file=sys.stderr)
