@@ -44,7 +44,8 @@ public sealed class GpuMatmulBenchmark : IBenchmark
     public ParameterSchema Parameters { get; } = new(
         new ParameterDefinition(
             "dtype", ParameterKind.Choice, "bf16",
-            "element type: fp64, fp32, tf32 (fp32 data on TF32 tensor cores), fp16, bf16, fp8 (e4m3 in, bf16 out; compute capability 8.9+)")
+            "element type: fp64, fp32, tf32 (fp32 data on TF32 tensor cores), fp16, bf16, fp8 (e4m3 in; bf16 out with fast accumulation "
+            + "under method=fast, e4m3 out without it under method=mamf-finder; compute capability 8.9+)")
         {
             AllowedValues = MatmulDataType.Names,
         },
