@@ -8,12 +8,22 @@ namespace AiBench.Benchmarks.ObjectStorage;
 
 /// <summary>
 /// Turns the requests of one case into figures, per operation (label <c>operation</c>): throughput (B/s, for
-/// operations that move data) and op/s with one sample per segment; latency and, for GET, time to first byte at
-/// p50 (its samples: every request, raw), p90, p99 and max (from the histogram); and the count of failed requests,
-/// by kind in its info. Wrong data read back counts as wrong (nccl-tests' #wrong) on every figure of the GETs.
+/// operations that move data) and op/s, each one sample, warp's headline Average: everything the operation did in
+/// the measured window (requests at its edges for their part inside it) over the window's length (warp's
+/// <c>pkg/aggregate</c> Throughput of the active range), with the fastest, median and slowest segment in its info;
+/// the segments themselves as <c>segment-throughput</c> (operations that move data) or <c>segment-ops</c>, one sample
+/// per segment, for their spread and the timeline. Latency and, for GET, time to first byte at p50 (its samples: every
+/// request, raw), p90, p99 and max (from the histogram); and the count of failed requests, by kind in its info. Wrong
+/// data read back counts as wrong (nccl-tests' #wrong) on every figure of the GETs.
 /// </summary>
 public static class S3Measurements
 {
+    /// <summary>Bytes per second of each segment, for operations that move data.</summary>
+    public const string SegmentThroughputMetric = "segment-throughput";
+
+    /// <summary>Operations per second of each segment, for operations that move no data.</summary>
+    public const string SegmentOpsMetric = "segment-ops";
+
     private static readonly (string Label, double Percentile)[] Percentiles = [("p90", 90), ("p99", 99)];
 
     public static List<Measurement> Build(string benchmark, BenchmarkContext context, S3LoadResult result,
@@ -59,27 +69,25 @@ public static class S3Measurements
             SegmentAnalysis segments = SegmentAnalysis.Analyze(overlapping, result.WindowStartTicks, result.WindowEndTicks, segment);
             var rateInfo = new Dictionary<string, string>(info)
             {
+                ["segments"] = Text(segments.OperationsPerSecond.Length),
                 ["segmentSeconds"] = Text(segments.SegmentSeconds),
-                ["averageOperationsPerSecond"] = Text(segments.AverageOperationsPerSecond),
                 ["bytes"] = Text(succeeded.Sum(r => r.Bytes)), // of the requests that started in the window
             };
             if (operation.MovesData())
             {
-                var throughputInfo = new Dictionary<string, string>(rateInfo)
-                {
-                    ["average"] = Text(segments.AverageBytesPerSecond),
-                    ["fastestSegment"] = Text(segments.BytesPerSecond.Max()),
-                    ["slowestSegment"] = Text(segments.BytesPerSecond.Min()),
-                };
-                list.Add(Figure("throughput", Unit.BytesPerSecond, Direction.Higher, segments.BytesPerSecond, throughputInfo));
+                list.Add(Figure("throughput", Unit.BytesPerSecond, Direction.Higher, [segments.AverageBytesPerSecond],
+                    SegmentDetail(rateInfo, segments.BytesPerSecond)));
             }
 
-            list.Add(Figure("ops", Unit.OperationsPerSecond, Direction.Higher, segments.OperationsPerSecond, new Dictionary<string, string>(rateInfo)
-            {
-                ["average"] = Text(segments.AverageOperationsPerSecond),
-                ["fastestSegment"] = Text(segments.OperationsPerSecond.Max()),
-                ["slowestSegment"] = Text(segments.OperationsPerSecond.Min()),
-            }));
+            list.Add(Figure("ops", Unit.OperationsPerSecond, Direction.Higher, [segments.AverageOperationsPerSecond],
+                SegmentDetail(rateInfo, segments.OperationsPerSecond)));
+
+            // The timeline of the operation's headline rate. The segments last equally long, so their plain mean is
+            // already bytes (or operations) over time (SampleKind.Quantity).
+            (string segmentMetric, string segmentUnit, double[] perSegment) = operation.MovesData()
+                ? (SegmentThroughputMetric, Unit.BytesPerSecond, segments.BytesPerSecond)
+                : (SegmentOpsMetric, Unit.OperationsPerSecond, segments.OperationsPerSecond);
+            list.Add(Figure(segmentMetric, segmentUnit, Direction.Higher, perSegment, rateInfo));
 
             var latency = new RequestLatencies();
             var firstByte = new RequestLatencies();
@@ -127,6 +135,18 @@ public static class S3Measurements
         }
 
         return list;
+    }
+
+    /// <summary>warp's segment figures beside its Average: fastest, 50% median and slowest segment.</summary>
+    private static Dictionary<string, string> SegmentDetail(IReadOnlyDictionary<string, string> info, double[] perSegment)
+    {
+        double[] sorted = [.. perSegment.Order()];
+        return new Dictionary<string, string>(info)
+        {
+            ["fastestSegment"] = Text(sorted[^1]),
+            ["medianSegment"] = Text(SegmentAnalysis.WarpMedian(sorted)),
+            ["slowestSegment"] = Text(sorted[0]),
+        };
     }
 
     private static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);

@@ -6,7 +6,8 @@ namespace AiBench.Benchmarks.ObjectStorage;
 /// warp's analysis: the measured window cut into equal segments, each segment's bytes/s and objects/s, a
 /// request's bytes spread evenly over its duration so one that straddles a boundary counts in both segments
 /// for the part it spent in each. The average is over the whole window; the segments give fastest, median and
-/// slowest. A window shorter than two segments is one segment.
+/// slowest. A window shorter than two segments is one segment. The average is warp's headline (its <c>pkg/aggregate</c>
+/// Throughput of the active range); the segments are detail.
 /// </summary>
 public sealed record SegmentAnalysis(double SegmentSeconds, double[] BytesPerSecond, double[] OperationsPerSecond, double AverageBytesPerSecond, double AverageOperationsPerSecond)
 {
@@ -46,4 +47,11 @@ public sealed record SegmentAnalysis(double SegmentSeconds, double[] BytesPerSec
             totalBytes / windowSeconds,
             totalOperations / windowSeconds);
     }
+
+    /// <summary>
+    /// warp's "50% Median" segment: of the segments sorted slowest first, the one at index round(n · 0.5) with Go's
+    /// rounding, halves up (<c>SegmentsSmall.Median</c>): of 4 segments the 3rd slowest, of 5 the 4th.
+    /// </summary>
+    public static double WarpMedian(IReadOnlyList<double> sorted) =>
+        sorted[Math.Min(sorted.Count - 1, (int)Math.Round(sorted.Count * 0.5, MidpointRounding.AwayFromZero))];
 }
