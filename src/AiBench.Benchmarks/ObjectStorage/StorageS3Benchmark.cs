@@ -58,7 +58,7 @@ public sealed class StorageS3Benchmark : IBenchmark
         {
             AllowedValues = ["fixed", "log2"],
         },
-        new ParameterDefinition("objects", ParameterKind.Integer, "auto", "objects written first for get, head, list, delete and mixed; auto = 1 GiB in all (16 to 2500 objects, at least 2 per worker), 1000 for list and delete")
+        new ParameterDefinition("objects", ParameterKind.Integer, "auto", "objects written first for get, head, list, delete and mixed; auto = warp's working set for get and mixed (2500 x 10 MiB = 24.4 GiB in all, at most 25000 objects), for head 2500 up to 1 GiB, 1000 for list and delete; at least 16 and 2 per worker")
         {
             Words = ["auto"],
             Minimum = 1,
@@ -113,7 +113,9 @@ public sealed class StorageS3Benchmark : IBenchmark
         int concurrency = c.GetInt32("concurrency");
         TimeSpan timeout = TimeSpan.FromSeconds(c.GetDouble("timeout"));
         S3Workload workload = Workload(c, mix, timeout, endpoint);
-        long objectCount = c.GetOptionalInt64("objects") ?? DefaultObjects(mix, workload.ObjectSize, concurrency);
+        long objectCount = c.GetOptionalInt64("objects") ?? S3WorkingSet.DefaultObjects(mix, workload.ObjectSize, concurrency);
+        long workingSetBytes = S3WorkingSet.Bytes(workload, objectCount);
+        string? cacheWarning = S3WorkingSet.CacheWarning(mix, objectCount, workingSetBytes);
         int partConnections = mix.Operations.Contains(S3Operation.MultipartPut) ? workload.PartConcurrency : 1;
 
         using AmazonS3Client client = S3ClientFactory.Create(endpoint, credentials, timeout, concurrency * partConnections + 2);
@@ -131,6 +133,11 @@ public sealed class StorageS3Benchmark : IBenchmark
         {
             if (mix.Operations.Any(o => o.NeedsObjects()))
             {
+                if (cacheWarning is not null)
+                {
+                    context.Report($"{op}: {cacheWarning}");
+                }
+
                 await S3Prefill.RunAsync(requests, objects, objectCount, concurrency, endpoint, context, cancellationToken);
             }
 
@@ -159,6 +166,16 @@ public sealed class StorageS3Benchmark : IBenchmark
             cleanup = await CleanUpAsync();
             cleanedUp = true;
             Dictionary<string, string> info = Info(endpoint, credentials, scratch, workload, c, objectCount, concurrency, cleanup);
+            if (mix.Operations.Any(o => o.NeedsObjects()))
+            {
+                info["workingSetBytes"] = Text(workingSetBytes);
+            }
+
+            if (cacheWarning is not null)
+            {
+                info["cacheWarning"] = cacheWarning;
+            }
+
             measurements = S3Measurements.Build(Id, context, result, mix.Operations, options.Segment, info);
             failure = result.StopReason switch
             {
@@ -197,21 +214,6 @@ public sealed class StorageS3Benchmark : IBenchmark
 
     /// <summary>Enough for thousands of keys, and bounded even after Ctrl-C (which the clean-up does not obey).</summary>
     private static TimeSpan CleanupBudget(TimeSpan timeout) => TimeSpan.FromSeconds(Math.Clamp(4 * timeout.TotalSeconds, 60, 300));
-
-    /// <summary>
-    /// Objects written before a reading load: at least two per worker, and for get/head/mixed enough for 1 GiB in all
-    /// (at most 2500, warp's count) so a server's cache does not hold them all; 1000 for list and delete.
-    /// </summary>
-    private static long DefaultObjects(OperationMix mix, long objectSize, int concurrency)
-    {
-        if (mix.Weights.Count == 1 && mix.Operations.First() is S3Operation.List or S3Operation.Delete)
-        {
-            return 1000;
-        }
-
-        long forOneGiB = Math.Min(2500, ((1L << 30) + objectSize - 1) / objectSize);
-        return Math.Max(Math.Max(16, 2L * concurrency), forOneGiB);
-    }
 
     private static S3Workload Workload(BenchmarkCase c, OperationMix mix, TimeSpan timeout, S3Endpoint endpoint)
     {

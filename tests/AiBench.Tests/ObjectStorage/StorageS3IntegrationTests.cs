@@ -60,6 +60,12 @@ public class StorageS3IntegrationTests(LocalRgw rgw)
         long requests = long.Parse(throughput.Info!["succeeded"], System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(requests * 65536, long.Parse(throughput.Info["bytes"], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(0, throughput.Correct!.Wrong);
+
+        // The headline is warp's Average, one sample; the 16 objects of 1 MiB are said to fit a server's cache.
+        Assert.Single(throughput.Samples);
+        Assert.Contains(figures, m => m.Metric == S3Measurements.SegmentThroughputMetric && m.Samples.Count >= 2);
+        Assert.Equal((16L << 20).ToString(System.Globalization.CultureInfo.InvariantCulture), throughput.Info["workingSetBytes"]);
+        Assert.Contains("page cache", throughput.Info["cacheWarning"], StringComparison.Ordinal);
         await AssertOnlyForeignKeysAsync(client, bucket);
     }
 
