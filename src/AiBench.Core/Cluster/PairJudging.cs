@@ -66,8 +66,11 @@ internal static class PairJudging
             double? latencyRatio = m.Latency is { } lat && latencyReference > 0 ? lat.Value / latencyReference : null;
             bool bandwidthFailed = ratio < judgement.PairMinRatio;
             bool lineRateFailed = judgement.PairMinLineRate is { } minLine && lineRatio < minLine;
+            // Scheduling noise only ever adds latency: a pair fails only when even the low end of its own confidence
+            // interval is beyond the limit, so one noisy pair on a busy host is not called a bad link.
             bool latencyFailed = m.Latency is { } l && latencyRatio >= judgement.PairMaxLatencyRatio
-                && latencySpread.Z(l.Value) > judgement.ZThreshold;
+                && latencySpread.Z(l.Value) > judgement.ZThreshold
+                && l.Value - l.HalfWidth >= judgement.PairMaxLatencyRatio * latencyReference;
 
             var reasons = new List<string>(3);
             if (bandwidthFailed)
