@@ -11,8 +11,11 @@ namespace AiBench.Benchmarks.Cluster;
 /// </summary>
 internal static class PairGuard
 {
-    /// <summary>Other ranks wait longer than rank 0, so rank 0 is the one that reports.</summary>
-    private static readonly TimeSpan GraceForOtherRanks = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// Other ranks wait much longer than rank 0: their own MPI_Abort would end rank 0 while it writes what was measured
+    /// and the cluster verdict; rank 0 aborts the job itself once written. This is only the fallback for a dead rank 0.
+    /// </summary>
+    private static readonly TimeSpan GraceForOtherRanks = TimeSpan.FromSeconds(90);
 
     /// <summary>A rank not heard from for this long (heartbeats come every second) is named.</summary>
     private static readonly TimeSpan SilentAfter = TimeSpan.FromSeconds(5);

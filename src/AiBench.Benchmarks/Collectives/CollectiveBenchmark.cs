@@ -27,8 +27,12 @@ public abstract class CollectiveBenchmark : IJobWideBenchmark
     /// <summary>Test hook: the rank named here hangs before the sweep's second size, as a stuck rank would.</summary>
     public const string HangRankVariable = "AIBENCH_TEST_HANG_RANK";
 
-    /// <summary>Non-zero ranks wait this much longer than rank 0 before giving up, so rank 0 writes the partial results.</summary>
-    private static readonly TimeSpan GraceForOtherRanks = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// Non-zero ranks wait this much longer than rank 0 before giving up (their MPI_Abort would end rank 0 too): rank 0
+    /// needs the time to write the partial results — in a cluster run also the phase's report and the cluster verdict —
+    /// and then aborts the job itself.
+    /// </summary>
+    private static readonly TimeSpan GraceForOtherRanks = TimeSpan.FromSeconds(90);
 
     /// <summary>Sizes started by this process so far; every rank runs the same plan, so the count names the same step on all.</summary>
     private static int _step;

@@ -21,7 +21,7 @@ public sealed class SlurmClusterTests : IAsyncLifetime
         "--set", "link-rate=" + Rate,
         "--set", "storage.io.size=64MiB", "--set", "storage.io.runtime=1s", "--set", "storage.io.ramp=0.5s",
         "--set", "storage.io.workload=randread-4k-qd32",
-        "--set", "net.pair.samples=3", "--set", "net.pair.sample-time=0.2s", "--set", "net.pair.timeout=30s",
+        "--set", "net.pair.samples=3", "--set", "net.pair.sample-time=0.5s", "--set", "net.pair.timeout=30s",
         "--set", "net.allreduce.minbytes=1MiB", "--set", "net.allreduce.maxbytes=1MiB", "--set", "net.allreduce.iterations=3",
         "--set", "net.allreduce.timeout=30s",
         "--set", "cluster.silence=15s", "--set", "cluster.node_timeout=4m",
