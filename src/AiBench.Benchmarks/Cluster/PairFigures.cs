@@ -59,7 +59,7 @@ internal static class PairFigures
                     Params = parameters,
                     Labels = new Dictionary<string, string> { [PairMetrics.FromLabel] = nodes.Hosts[from], [PairMetrics.ToLabel] = nodes.Hosts[to] },
                     Samples = samples,
-                    Stats = SampleStatisticsEstimator.Estimate(samples),
+                    Stats = SampleStatisticsEstimator.Estimate(samples, unit == Unit.Seconds ? SampleKind.Quantity : SampleKind.RateOfEqualWork),
                     Info = new Dictionary<string, string>(info) { ["method"] = method },
                 };
                 return lineRate is { } rate ? m with { Baseline = new BaselineComparison("link-rate", rate, m.Value / rate) } : m;

@@ -288,7 +288,7 @@ public abstract class CollectiveBenchmark : IJobWideBenchmark
             Better = better,
             Params = parameters,
             Samples = samples,
-            Stats = SampleStatisticsEstimator.Estimate(samples),
+            Stats = SampleStatisticsEstimator.Estimate(samples, unit == Unit.Seconds ? SampleKind.Quantity : SampleKind.RateOfEqualWork),
             Correct = correct,
             Info = info,
         };

@@ -104,7 +104,7 @@ public sealed class CpuGemmBenchmark : IBenchmark
                 Better = Direction.Higher,
                 Params = context.Case.Values,
                 Samples = series.Samples,
-                Stats = SampleStatisticsEstimator.Estimate(series.Samples),
+                Stats = SampleStatisticsEstimator.Estimate(series.Samples, SampleKind.RateOfEqualWork),
                 Correct = operands.Check(CheckedOutputs, CheckSeed),
                 Info = new Dictionary<string, string>
                 {

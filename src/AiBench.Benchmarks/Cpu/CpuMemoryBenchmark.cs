@@ -98,7 +98,7 @@ public sealed class CpuMemoryBenchmark : IBenchmark
             Better = Direction.Higher,
             Params = context.Case.Values,
             Samples = series.Samples,
-            Stats = SampleStatisticsEstimator.Estimate(series.Samples),
+            Stats = SampleStatisticsEstimator.Estimate(series.Samples, SampleKind.RateOfEqualWork),
             Correct = new Correctness(checkedCount, wrong),
             Info = new Dictionary<string, string>
             {

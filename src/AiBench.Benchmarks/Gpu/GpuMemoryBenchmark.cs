@@ -159,7 +159,7 @@ public sealed class GpuMemoryBenchmark : IBenchmark
             Params = context.Case.Values,
             Labels = new Dictionary<string, string> { ["device"] = GpuInfo.Text(ordinal) },
             Samples = result.Series.Samples,
-            Stats = SampleStatisticsEstimator.Estimate(result.Series.Samples),
+            Stats = SampleStatisticsEstimator.Estimate(result.Series.Samples, SampleKind.RateOfEqualWork),
             Correct = result.Correct,
             BaselineKey = result.BaselineKey,
             Info = info,
