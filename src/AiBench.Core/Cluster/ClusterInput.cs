@@ -6,7 +6,11 @@ namespace AiBench.Core.Cluster;
 public sealed record NodeInput(NodeIdentity Identity, NodeState State, Run? Run, string? RunFolder, string? Detail = null);
 
 /// <summary>A planned pair: the two nodes (by name, lower rank first), its round, and why it was not measured (null when it was).</summary>
-public sealed record PlannedPair(string A, string B, int Round, string? Error = null);
+public sealed record PlannedPair(string A, string B, int Round, string? Error = null)
+{
+    /// <summary>False when the phase ended (a node stopped answering, Ctrl-C) before this pair's turn: nobody's fault.</summary>
+    public bool Reached { get; init; } = true;
+}
 
 /// <summary>Everything a cluster run gathered, for <see cref="ClusterAnalyzer"/> (also built from stored folders by merge and tests).</summary>
 public sealed record ClusterInput

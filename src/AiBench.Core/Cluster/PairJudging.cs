@@ -57,7 +57,7 @@ internal static class PairJudging
                     ?? (touchesSilentNode ? $"{(notAnswering.Contains(m.A) ? plan.A : plan.B)} did not answer" : "not measured");
                 // An error of the pair's own (a refused connection) says something about its nodes or link; a pair
                 // the phase never reached, or one with a node that stopped answering, does not.
-                judged.Add(Unjudged(m, result, reason) with { Counted = plan.Error is not null && !touchesSilentNode });
+                judged.Add(Unjudged(m, result, reason) with { Counted = plan.Error is not null && plan.Reached && !touchesSilentNode });
                 continue;
             }
 

@@ -297,7 +297,9 @@ public sealed class ClusterRunner(IClusterJob job, ClusterRunRequest request, IC
                 string a = nodes[pair.A].Identity.Name;
                 string b = nodes[pair.B].Identity.Name;
                 bool done = measured.Contains((job.Hosts[job.NodeLeaders[pair.A]], job.Hosts[job.NodeLeaders[pair.B]]));
-                planned.Add(new PlannedPair(a, b, round, done ? null : "not measured: the pairs phase ended before this pair"));
+                planned.Add(done
+                    ? new PlannedPair(a, b, round)
+                    : new PlannedPair(a, b, round, "not measured: the pairs phase ended before this pair") { Reached = false });
             }
         }
 
