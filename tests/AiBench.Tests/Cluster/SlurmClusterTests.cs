@@ -25,6 +25,9 @@ public sealed class SlurmClusterTests : IAsyncLifetime
         "--set", "net.allreduce.minbytes=1MiB", "--set", "net.allreduce.maxbytes=1MiB", "--set", "net.allreduce.iterations=3",
         "--set", "net.allreduce.timeout=30s",
         "--set", "cluster.silence=15s", "--set", "cluster.node_timeout=4m",
+        // The four namespace "nodes" share this machine's one virtual disk: their storage.io figures are shown, not
+        // compared with each other (on a real cluster each node's own drive is).
+        "--set", "cluster.fleet_ignore=storage.io",
         "--min-samples", "5", "--max-samples", "10", "--budget", "3s",
     ];
 
