@@ -27,26 +27,9 @@ internal static class PairGuard
             timeout += GraceForOtherRanks;
         }
 
-        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var thread = new Thread(() =>
-        {
-            try
-            {
-                done.SetResult(work());
-            }
-            catch (Exception e)
-            {
-                done.SetException(e);
-            }
-        })
-        {
-            IsBackground = true,
-            Name = "aibench-pairs",
-        };
-        thread.Start();
         try
         {
-            return await done.Task.WaitAsync(timeout);
+            return await BlockingWork.RunAsync(work, timeout, "aibench-pairs");
         }
         catch (TimeoutException)
         {

@@ -326,26 +326,9 @@ public abstract class CollectiveBenchmark : IJobWideBenchmark
     /// </summary>
     private static async Task<T> Guarded<T>(IRankGroup mpi, string what, TimeSpan timeout, Func<T> work, int step = 0)
     {
-        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var thread = new Thread(() =>
-        {
-            try
-            {
-                done.SetResult(work());
-            }
-            catch (Exception e)
-            {
-                done.SetException(e);
-            }
-        })
-        {
-            IsBackground = true,
-            Name = "aibench-mpi",
-        };
-        thread.Start();
         try
         {
-            return await done.Task.WaitAsync(timeout);
+            return await BlockingWork.RunAsync(work, timeout, "aibench-mpi");
         }
         catch (TimeoutException)
         {

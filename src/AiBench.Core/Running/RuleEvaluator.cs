@@ -5,12 +5,18 @@ namespace AiBench.Core.Running;
 
 /// <summary>
 /// Applies a suite entry's rules to its measurements. Each measurement gets one verdict (the worst of its
-/// rules, all rule texts kept); a wrong answer (<see cref="Correctness.Wrong"/> &gt; 0) always fails; a rule
-/// that selects no measurement becomes a failure of its own.
+/// rules, all rule texts kept); a wrong answer (<see cref="Correctness.Wrong"/> &gt; 0) always fails, and so does a
+/// figure more than <see cref="PeakTolerance"/> above its datasheet peak (no hardware beats its datasheet: such a figure
+/// is a measurement error, not a fast machine); a rule that selects no measurement becomes a failure of its own.
 /// </summary>
 public static class RuleEvaluator
 {
     public const string CorrectnessRule = "wrong == 0";
+
+    public const string PhysicalRule = "at most the datasheet peak";
+
+    /// <summary>Datasheet peaks are rounded and boost clocks vary: 5% above is still read as the peak, not beyond it.</summary>
+    public const double PeakTolerance = 1.05;
 
     public static IEnumerable<Measurement> Apply(
         PlannedBenchmark entry, IReadOnlyList<Measurement> measurements, RuleContext context, List<MeasurementVerdict> ruleFailures)
@@ -30,6 +36,13 @@ public static class RuleEvaluator
             if (measurement.Correct is { Wrong: > 0 } correct)
             {
                 outcomes.Add((CorrectnessRule, new RuleOutcome(VerdictStatus.Fail, $"{correct.Wrong} of {correct.Checked} checked values wrong")));
+            }
+
+            // Only datasheet baselines: a link's line rate is no ceiling for tree or NVLS collectives' busbw.
+            if (measurement.BaselineKey is not null && measurement.Baseline is { Efficiency: > PeakTolerance } peak)
+            {
+                outcomes.Add((PhysicalRule, new RuleOutcome(VerdictStatus.Fail,
+                    $"{peak.Efficiency:P0} of the datasheet peak ({peak.Source}): not physical, a measurement error")));
             }
 
             foreach (Rule rule in entry.Rules.Where(r => r.Selects(measurement)))

@@ -129,6 +129,23 @@ public class SuiteAndRuleTests
         Assert.Equal(RuleEvaluator.CorrectnessRule, Assert.Single(outcome.Run.Measurements).Verdict!.Rule);
     }
 
+    [Theory]
+    [InlineData(2.2e9, true)]    // 110% of a 2 GB/s datasheet: no hardware beats its datasheet
+    [InlineData(2.08e9, false)]  // 104%: within the rounding of a datasheet and boost clocks
+    public async Task A_figure_above_its_datasheet_peak_fails_as_not_physical(double value, bool fails)
+    {
+        Suite suite = SuiteParser.Parse("name: s\nbenchmarks:\n  - id: test.fake", "s.yaml");
+        RunOutcome outcome = await Run(suite, new FakeBenchmark(value) { DatasheetPeak = 2e9 });
+        MeasurementVerdict? verdict = Assert.Single(outcome.Run.Measurements).Verdict;
+        Assert.Equal(fails, verdict?.Status == VerdictStatus.Fail);
+        Assert.Equal(fails ? ExitCode.PerformanceFailure : ExitCode.Pass, outcome.ExitCode);
+        if (fails)
+        {
+            Assert.Equal(RuleEvaluator.PhysicalRule, verdict!.Rule);
+            Assert.Contains("not physical", verdict.Detail, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task An_unavailable_required_benchmark_exits_3_and_an_optional_one_is_skipped()
     {
@@ -196,6 +213,9 @@ public class SuiteAndRuleTests
 
         public long Wrong { get; init; }
 
+        /// <summary>A datasheet peak to compare with, as a vendor baseline would give one.</summary>
+        public double? DatasheetPeak { get; init; }
+
         public string Id => "test.fake";
 
         public string Title => "runner test double";
@@ -212,6 +232,8 @@ public class SuiteAndRuleTests
             {
                 Benchmark = Id, Metric = "bandwidth", Unit = "B/s", Better = Direction.Higher,
                 Params = context.Case.Values, Samples = [value, value], Correct = new Correctness(10, Wrong),
+                BaselineKey = DatasheetPeak is null ? null : "test.peak",
+                Baseline = DatasheetPeak is { } peak ? new BaselineComparison("vendor:test", peak, value / peak) : null,
             };
         }
     }
