@@ -49,6 +49,9 @@ internal static class SlurmCluster
             UseShellExecute = false,
             WorkingDirectory = RepoPaths.Root,
         };
+        // Four ranks share this machine's two cores: Open MPI's busy-polling waits would take the CPU from the rank
+        // that is sending (its advice for oversubscribed nodes); srun and mpirun pass it on to every rank.
+        start.Environment["OMPI_MCA_mpi_yield_when_idle"] = "1";
         foreach (string argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -107,7 +107,7 @@ public sealed class SlurmClusterTests : IAsyncLifetime
     public async Task A_node_with_a_starved_cpu_is_named_for_its_cpu_figures()
     {
         await SlurmCluster.Infra("shape-all", Rate);
-        await SlurmCluster.Infra("cpu-limit", "3", "15");
+        await SlurmCluster.Infra("cpu-limit", "3", "5");
         ProcessResult run = await SlurmCluster.Srun(RunLimit, ["run", "cluster", "--out", _results, .. Fast]);
         ClusterJson cluster = ClusterJson.Read(_results, run.Output);
 
@@ -148,6 +148,22 @@ public sealed class SlurmClusterTests : IAsyncLifetime
             $"node3 not named as not answering\n{cluster.Describe()}\n{run.Output}");
         Assert.Equal(4, Directory.GetDirectories(Path.Combine(cluster.Folder, "nodes")).Length);
         Assert.True(run.Elapsed < RunLimit, "the run did not end by itself");
+    }
+
+    [Fact]
+    public async Task The_same_cluster_run_under_mpirun_across_the_namespaces_measures_every_node_and_pair()
+    {
+        await SlurmCluster.Infra("shape-all", Rate);
+        ProcessResult run = await SlurmCluster.RunAsync(RunLimit, SlurmCluster.Script,
+            ["exec", "mpirun", "--allow-run-as-root", "-np", "4", "--host", "node1,node2,node3,node4",
+             "--mca", "plm_rsh_agent", SlurmCluster.Script + " agent",
+             SlurmCluster.Aibench, "run", "cluster", "--out", _results, .. Fast]);
+        ClusterJson cluster = ClusterJson.Read(_results, run.Output);
+
+        Assert.True(run.ExitCode is 0 or 1, $"exit {run.ExitCode}\n{cluster.Describe()}\n{run.Output}");
+        Assert.Equal("openmpi", (string?)cluster.Root["launcher"]);
+        Assert.Equal(4, cluster.Nodes.Count(n => (string?)n["state"] == "answered"));
+        Assert.Equal(6, cluster.Pairs.Count(p => p["bandwidthAToB"] is not null && p["bandwidthBToA"] is not null));
     }
 
     private static async Task Reset()
