@@ -267,19 +267,22 @@ static int drain(void) {
     return result;
 }
 
-int aibm_reached(int step, int *flags, int count) {
+/* Rank 0's queries about the other ranks: checks that notes are kept and `count` covers every rank, then takes in
+ * every note that has arrived; writes the number of ranks. */
+static int take_notes(const void *out, int count, int *size) {
     if (!ready) {
         return AIBM_E_NOT_INIT;
     }
-    if (notes == MPI_COMM_NULL || !last_step || !flags) {
+    if (notes == MPI_COMM_NULL || !last_step || !last_heard || !out) {
         return AIBM_E_INVALID;
     }
+    MPI_Comm_size(notes, size);
+    return count < *size ? AIBM_E_INVALID : drain();
+}
+
+int aibm_reached(int step, int *flags, int count) {
     int size = 0;
-    MPI_Comm_size(notes, &size);
-    if (count < size) {
-        return AIBM_E_INVALID;
-    }
-    int status = drain();
+    int status = take_notes(flags, count, &size);
     if (status != AIBM_OK) {
         return status;
     }
@@ -471,18 +474,8 @@ int aibm_heartbeat(void) {
 }
 
 int aibm_silence(double *seconds, int count) {
-    if (!ready) {
-        return AIBM_E_NOT_INIT;
-    }
-    if (notes == MPI_COMM_NULL || !last_heard || !seconds) {
-        return AIBM_E_INVALID;
-    }
     int size = 0;
-    MPI_Comm_size(notes, &size);
-    if (count < size) {
-        return AIBM_E_INVALID;
-    }
-    int status = drain();
+    int status = take_notes(seconds, count, &size);
     if (status != AIBM_OK) {
         return status;
     }

@@ -178,11 +178,12 @@ public sealed class ClusterRunner(IClusterJob job, ClusterRunRequest request, IC
         }
 
         gatherSeconds += decodeClock.Elapsed.TotalSeconds;
-        IReadOnlyList<NodeIdentity> identities = NodeIdentities.Assign(job.NodeLeaders.Select(rank => new NodeDescription(
-            runs.TryGetValue(rank, out Run? r) ? r.System.Host : job.Hosts[rank],
-            runs.TryGetValue(rank, out Run? m) ? m.System.MachineId : null,
-            runs.TryGetValue(rank, out Run? g) ? [.. g.System.Gpus.Select(x => x.Uuid).OfType<string>()] : [],
-            [.. Enumerable.Range(0, job.Size).Where(x => job.Hosts[x] == job.Hosts[rank])])).ToList());
+        // A node that sent no run is known only by its MPI host name.
+        IReadOnlyList<NodeIdentity> identities = NodeIdentities.Assign(job.NodeLeaders.Select(rank =>
+            (runs.TryGetValue(rank, out Run? run) ? NodeDescription.Of(run) : new NodeDescription(job.Hosts[rank])) with
+            {
+                Ranks = [.. Enumerable.Range(0, job.Size).Where(x => job.Hosts[x] == job.Hosts[rank])],
+            }).ToList());
         for (int i = 0; i < job.NodeLeaders.Count; i++)
         {
             int rank = job.NodeLeaders[i];
