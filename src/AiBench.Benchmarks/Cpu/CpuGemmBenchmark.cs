@@ -94,7 +94,6 @@ public sealed class CpuGemmBenchmark : IBenchmark
 
             context.Report($"{context.Case.GetText("dtype")} {m}×{n}×{k}: sampling");
             SampleSeries series = SampleLoop.Run(context.Policy, MeasureOnce, cancellationToken);
-            cancellationToken.ThrowIfCancellationRequested();
 
             return new Measurement
             {

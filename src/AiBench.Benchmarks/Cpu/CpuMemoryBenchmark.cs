@@ -87,7 +87,6 @@ public sealed class CpuMemoryBenchmark : IBenchmark
         context.Report($"{kernel.Name()}: sampling");
         SampleSeries series = SampleLoop.Run(
             context.Policy, () => bytesPerSample / arrays.Run(kernel, repetitions), cancellationToken);
-        cancellationToken.ThrowIfCancellationRequested();
 
         (long checkedCount, long wrong) = arrays.Validate(kernel);
         return new Measurement

@@ -174,9 +174,29 @@ public sealed class GpuMatmulBenchmark : IBenchmark
             double target = mamf ? MamfPolicy.TargetSampleSeconds : IterationCount.TargetSampleSeconds;
             foreach (MatmulShape shape in shapes)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                // Ctrl-C keeps the shapes already measured (and the samples of the one in progress); only a case
+                // interrupted before its first sample has nothing to report.
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    if (results.Count == 0)
+                    {
+                        throw new OperationCanceledException(cancellationToken);
+                    }
+
+                    break;
+                }
+
                 context.Report($"{type.Name} {shape}: timing {algorithms} algorithms, sampling ({results.Count + 1}/{shapes.Count})");
-                MatmulShapeResult result = runner.Run(shape, algorithms, iterations, target, policy, cancellationToken);
+                MatmulShapeResult result;
+                try
+                {
+                    result = runner.Run(shape, algorithms, iterations, target, policy, cancellationToken);
+                }
+                catch (OperationCanceledException) when (results.Count > 0)
+                {
+                    break;
+                }
+
                 context.Logger.LogInformation(
                     "gpu.matmul {Dtype} {Shape}: {Tflops:0.0} TFLOP/s, algorithm rank {Rank} of {Count}, {Wrong}/{Checked} wrong",
                     type.Name, shape, result.Median / 1e12, result.Choice.Algorithm.Rank, result.Choice.Timings.Count,

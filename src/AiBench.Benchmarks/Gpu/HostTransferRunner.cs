@@ -89,7 +89,6 @@ internal static class HostTransferRunner
                 return (double)bytes * copies / session.Timer.Stop(stream);
             },
             cancellationToken);
-        cancellationToken.ThrowIfCancellationRequested();
 
         // What crossed must be the pattern: read the device copy back for h2d; d2h landed in the host buffer.
         if (toDevice)
@@ -153,7 +152,6 @@ internal static class HostTransferRunner
                 return MemoryTraffic.BidirectionalRate(bytes, copies, CudaEvent.ElapsedSeconds(buffers.Start, buffers.MeasuredDone));
             },
             cancellationToken);
-        cancellationToken.ThrowIfCancellationRequested();
 
         Correctness correct = buffers.Verify(toDevice, measured);
         Dictionary<string, string> info = Info(bytes, copies);

@@ -51,7 +51,6 @@ internal static class StreamKernelRunner
                 return bytesPerLaunch * launches / session.Timer.Stop(session.Stream);
             },
             cancellationToken);
-        cancellationToken.ThrowIfCancellationRequested();
 
         var info = new Dictionary<string, string>(StringComparer.Ordinal)
         {

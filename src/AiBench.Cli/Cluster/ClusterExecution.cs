@@ -28,7 +28,8 @@ internal static class ClusterExecution
         {
             IClusterJob job = mpi is not null ? mpi : new SingleRankJob(system.Host);
             string clusterId = RunDirectory.NewRunId("cluster", DateTimeOffset.UtcNow);
-            ClusterFolderOutput? folder = job.Rank == 0 ? new ClusterFolderOutput(RunDirectory.Create(resultsRoot, clusterId), error) : null;
+            // A cluster folder is created at the start: node runs land in it as each phase ends.
+            ClusterFolderOutput? folder = job.Rank == 0 ? new ClusterFolderOutput(CreateFolder(resultsRoot, clusterId), clusterId, error) : null;
             var request = new ClusterRunRequest
             {
                 ClusterId = folder is null ? clusterId : Path.GetFileName(folder.Folder),
@@ -47,11 +48,25 @@ internal static class ClusterExecution
                 PrintVerdict(result, folder.Folder, output);
             }
 
-            return (int)outcome.ExitCode;
+            // Figures the results folder refused were saved elsewhere (named on stderr): the run did not end where asked.
+            return folder?.Rescued == true ? (int)ExitCode.CouldNotRun : (int)outcome.ExitCode;
         }
         finally
         {
             mpi?.Dispose();
+        }
+    }
+
+    private static string CreateFolder(string resultsRoot, string clusterId)
+    {
+        RunDirectory.CheckWritable(resultsRoot);
+        try
+        {
+            return RunDirectory.Create(resultsRoot, clusterId);
+        }
+        catch (Exception e) when (StorageFault.Is(e))
+        {
+            throw new BadInputException($"cannot write results under '{resultsRoot}': {e.Message}");
         }
     }
 

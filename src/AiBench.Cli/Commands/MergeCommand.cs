@@ -43,6 +43,7 @@ internal static class MergeCommand
                 MinDeviation = Deviation(parse.GetValue(maxDeviation)) ?? FleetAnalyzer.DefaultMinDeviation,
             };
             var loaded = inputs.Select(RunFile.Read).ToList();
+            RunDirectory.CheckWritable(parse.GetValue(outDir)!);
             string folder = RunDirectory.Create(parse.GetValue(outDir)!, "fleet-" + RunDirectory.NewRunId("merge", DateTimeOffset.UtcNow));
             IReadOnlyList<NodeIdentity> identities = NodeIdentities.Assign(loaded.Select(NodeDescription.Of).ToList());
             var nodes = loaded.Select((run, i) => new NodeInput(identities[i], NodeState.Answered, run, RunFolderFrom(folder, inputs[i]))).ToList();

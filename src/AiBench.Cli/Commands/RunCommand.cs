@@ -66,7 +66,11 @@ internal static class RunCommand
             // In a job started by mpirun or srun every rank runs the same plan, but only rank 0 writes the run
             // (the collectives yield measurements on rank 0 only); other ranks create no result folder.
             bool writesResults = AiBench.Benchmarks.Collectives.Launcher.WritesResults && plan is not null;
-            string runDirectory = writesResults ? RunDirectory.Create(parse.GetValue(outDir)!, runId) : runId;
+            string resultsRoot = parse.GetValue(outDir)!;
+            if (writesResults)
+            {
+                RunDirectory.CheckWritable(resultsRoot);
+            }
 
             using var interrupt = new CancellationTokenSource();
             // First Ctrl-C or SIGTERM: finish the current sample and write partial results (exit 130). A second
@@ -81,7 +85,7 @@ internal static class RunCommand
             using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
             var options = new RunOptions
             {
-                RunId = Path.GetFileName(runDirectory),
+                RunId = runId,
                 Tool = ToolVersion.Current,
                 CommandLine = "aibench " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
                 Baselines = catalog,
@@ -100,7 +104,7 @@ internal static class RunCommand
             {
                 // A cluster suite: every rank of the job runs the phases; rank 0 writes one cluster folder.
                 return await ClusterExecution.RunAsync(suite, registry, settings, policy.Apply(parse, suite.Policy),
-                    options with { Observer = new PlainRunObserver(error) }, system, parse.GetValue(outDir)!, output, error, interrupt.Token);
+                    options with { Observer = new PlainRunObserver(error) }, system, resultsRoot, output, error, interrupt.Token);
             }
 
             RunOutcome outcome = await RunWithProgress(plan, system, options, console, error, interrupt.Token);
@@ -109,14 +113,13 @@ internal static class RunCommand
                 return (int)outcome.ExitCode;
             }
 
-            ReportResult written = ReportWriter.Write(outcome.Run, runDirectory);
-            foreach (ExportFailure failure in written.Failures)
+            SavedRun saved = RunSaver.Save(outcome.Run, resultsRoot, output, error);
+            if (saved.Rescued)
             {
-                // run.json is written first and alone decides the result; a broken report format is only a warning.
-                error.WriteLine($"aibench: warning: {failure.Exporter} report not written: {failure.Message}");
+                return (int)ExitCode.CouldNotRun;
             }
 
-            SummaryTable.Write(console, outcome.Run, runDirectory);
+            SummaryTable.Write(console, saved.Run, saved.Location);
             return (int)outcome.ExitCode;
         });
         return command;

@@ -7,7 +7,8 @@ namespace AiBench.Core.Measuring;
 /// function does the timed work itself (with the right clock: CUDA events on a GPU, a monotonic clock
 /// on a CPU) and returns one sample in the metric's unit. With a precision target, a pilot sizes the sample
 /// and the sample is then measured fresh at that size (<see cref="SampleSizePlan"/>); without one, the maximum.
-/// The loop allocates nothing per sample.
+/// The loop allocates nothing per sample. A cancellation keeps the samples already taken (the caller records
+/// them with <see cref="StopReason.Cancelled"/>); only a case cancelled before its first sample throws.
 /// </summary>
 public static class SampleLoop
 {
@@ -41,7 +42,7 @@ public static class SampleLoop
             if (pilotStop is { } stop)
             {
                 // The clock or the user ended the case during the pilot: its samples are all there is.
-                return new SampleSeries(pilot, warmups, stop, Stopwatch.GetElapsedTime(started));
+                return Kept(new SampleSeries(pilot, warmups, stop, Stopwatch.GetElapsedTime(started)), cancellationToken);
             }
 
             planned = SampleSizePlan.FromPilot(pilot, policy);
@@ -57,7 +58,7 @@ public static class SampleLoop
         }
 
         StopReason reason = early ?? (pilot.Length > 0 ? StopReason.PlannedSamples : StopReason.MaxSamples);
-        return new SampleSeries(samples, warmups, reason, Stopwatch.GetElapsedTime(started)) { PilotSamples = pilot };
+        return Kept(new SampleSeries(samples, warmups, reason, Stopwatch.GetElapsedTime(started)) { PilotSamples = pilot }, cancellationToken);
 
         // Up to count samples; fewer (and why) when cancelled or over budget, but at least one, even over budget.
         (double[] Samples, StopReason? Early) Measure(int count)
@@ -86,5 +87,16 @@ public static class SampleLoop
             Array.Resize(ref taken, n);
             return (taken, stop);
         }
+    }
+
+    /// <summary>A series is kept whatever stopped it, unless a cancellation left it without a single sample.</summary>
+    private static SampleSeries Kept(SampleSeries series, CancellationToken cancellationToken)
+    {
+        if (series.Samples.Length == 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        return series;
     }
 }

@@ -145,7 +145,10 @@ public sealed class SuiteRunner(RunOptions options)
                 options.Observer.MeasurementRecorded(measurement);
             }
 
-            return null;
+            // A benchmark keeps the samples it took before Ctrl-C; the case is still marked as cut short.
+            return cancellationToken.IsCancellationRequested
+                ? new RunError(benchmark.Id, "interrupted", "interrupted by the user; the samples taken before are kept", benchmarkCase.ToString())
+                : null;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
