@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AiBench.Cli.Commands;
+using AiBench.Cli.Composition;
 using AiBench.Core.Errors;
 
 namespace AiBench.Cli;
@@ -55,6 +56,18 @@ public static class CliApplication
         {
             error.WriteLine("aibench: interrupted");
             return (int)ExitCode.Interrupted;
+        }
+        catch (Exception e) when (StorageFault.Is(e))
+        {
+            // A file that could not be read or written at the last moment (a disk that filled, a folder that vanished).
+            error.WriteLine($"aibench: {e.Message}");
+            return (int)ExitCode.CouldNotRun;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug, not the user's input: one line and the details in a file, never a stack trace on the console.
+            error.WriteLine($"aibench: internal error: {e.GetType().Name}: {e.Message}{CrashReport.Write(e)}");
+            return (int)ExitCode.CouldNotRun;
         }
     }
 }

@@ -35,11 +35,16 @@ internal static class RunCommand
         var compare = new Option<string?>("--compare") { Description = "A stored run folder for max_regression rules" };
         var baselines = new Option<string?>("--baselines") { Description = "A folder of baseline YAML files instead of the built-in ones" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log details to stderr" };
+        var color = new Option<ColorChoice>("--color")
+        {
+            Description = "Colour and a live progress bar: auto (on a terminal, not under mpirun/srun, not with NO_COLOR), always, never",
+            DefaultValueFactory = _ => ColorChoice.Auto,
+        };
         var policy = new PolicyOptions();
 
         var command = new Command("run", "Run a suite or one benchmark, then write run.json, CSV, Markdown, HTML report and charts")
         {
-            target, set, outDir, sku, compare, baselines, verbose,
+            target, set, outDir, sku, compare, baselines, verbose, color,
         };
         foreach (Option option in policy.All)
         {
@@ -93,7 +98,8 @@ internal static class RunCommand
                 Reference = reference,
                 Logger = logging.CreateLogger("aibench"),
             };
-            IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+            TerminalProfile terminal = TerminalProfile.Decide(parse.GetValue(color), AiBench.Benchmarks.Collectives.Launcher.Current.IsLaunched);
+            IAnsiConsole console = terminal.CreateConsole(output);
             if (System.Console.IsOutputRedirected)
             {
                 // Logs and CI files are read in editors, not 80-column terminals: keep table rows on one line.
@@ -128,6 +134,7 @@ internal static class RunCommand
     private static async Task<RunOutcome> RunWithProgress(
         RunPlan plan, SystemInfo system, RunOptions options, IAnsiConsole console, TextWriter error, CancellationToken cancellationToken)
     {
+        // The live bar redraws lines with cursor escapes: only where the terminal profile allows them (never under a launcher).
         if (System.Console.IsOutputRedirected || System.Console.IsErrorRedirected || !console.Profile.Capabilities.Interactive)
         {
             return await new SuiteRunner(options with { Observer = new PlainRunObserver(error) }).RunAsync(plan, system, cancellationToken);

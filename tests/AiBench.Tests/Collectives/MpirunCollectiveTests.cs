@@ -52,6 +52,8 @@ public class MpirunCollectiveTests
         }
 
         Assert.Contains("# Avg bus bandwidth", output, StringComparison.Ordinal);
+        // mpirun gives rank 0 a pseudo-terminal; a launched rank still writes plain text (no colour, no keypad mode).
+        Assert.DoesNotContain('\u001b', output);
         // Only rank 0 writes: exactly one run folder.
         Assert.Single(Directory.GetDirectories(Path.GetDirectoryName(runDir)!));
     }
