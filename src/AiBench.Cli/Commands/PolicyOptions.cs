@@ -22,6 +22,10 @@ internal sealed class PolicyOptions
 
     public IEnumerable<Option> All => [Quick, Budget, Warmup, MinSamples, MaxSamples, TargetCi];
 
+    /// <summary>
+    /// The suite's policy with the options applied. An explicit option wins over the suite's value (one sample bound
+    /// moves the other when they would cross); two options that contradict each other are refused, never adjusted.
+    /// </summary>
     public MeasurementPolicy Apply(ParseResult parse, MeasurementPolicy policy)
     {
         if (parse.GetValue(Quick))
@@ -29,36 +33,38 @@ internal sealed class PolicyOptions
             policy = MeasurementPolicy.Quick;
         }
 
-        try
+        if (parse.GetValue(Budget) is { } budget)
         {
-            if (parse.GetValue(Budget) is { } budget)
-            {
-                policy = policy with { CaseBudget = DurationText.Parse(budget) };
-            }
-
-            if (parse.GetValue(TargetCi) is { } ci)
-            {
-                Quantity q = Quantity.Parse(ci);
-                policy = policy with { TargetRelativeCi = q.Value };
-            }
-        }
-        catch (FormatException e)
-        {
-            throw new BadInputException(e.Message);
+            policy = policy with { CaseBudget = Parsed(Budget, budget, DurationText.Parse) };
         }
 
+        if (parse.GetValue(TargetCi) is { } ci)
+        {
+            policy = policy with { TargetRelativeCi = Parsed(TargetCi, ci, FractionText.Parse) };
+        }
+
+        int? min = parse.GetValue(MinSamples);
+        int? max = parse.GetValue(MaxSamples);
         policy = policy with
         {
             WarmupCount = parse.GetValue(Warmup) ?? policy.WarmupCount,
-            MinSamples = parse.GetValue(MinSamples) ?? policy.MinSamples,
-            MaxSamples = parse.GetValue(MaxSamples) ?? Math.Max(policy.MaxSamples, parse.GetValue(MinSamples) ?? 0),
+            MinSamples = min ?? (max is { } m ? Math.Min(policy.MinSamples, m) : policy.MinSamples),
+            MaxSamples = max ?? (min is { } n ? Math.Max(policy.MaxSamples, n) : policy.MaxSamples),
         };
-        if (policy.MinSamples > policy.MaxSamples)
-        {
-            policy = policy with { MinSamples = policy.MaxSamples };
-        }
-
-        policy.Validate();
+        // After the suite's own check, only an option can make the policy invalid; warmup_time has no option.
+        policy.Validate(field => All.FirstOrDefault(o => o.Name == "--" + field.Replace('_', '-'))?.Name ?? $"the suite's policy.{field}");
         return policy;
+    }
+
+    private static T Parsed<T>(Option option, string text, Func<string, T> parse)
+    {
+        try
+        {
+            return parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new BadInputException($"{option.Name}: {e.Message}");
+        }
     }
 }

@@ -35,12 +35,30 @@ public sealed record MeasurementPolicy
         WarmupCount = 1, MinSamples = 3, MaxSamples = 10, TargetRelativeCi = 0.05, CaseBudget = TimeSpan.FromSeconds(3),
     };
 
-    public void Validate()
+    /// <summary>Samples are held in one array per case, so their count is bounded.</summary>
+    public const int MaxSampleLimit = 1_000_000;
+
+    /// <summary>The field names as written in a suite's <c>policy:</c> mapping.</summary>
+    public static IReadOnlyList<string> FieldNames { get; } = ["warmup", "warmup_time", "min_samples", "max_samples", "target_ci", "budget"];
+
+    public void Validate() => Validate(field => $"policy {field}");
+
+    /// <summary>Refuses an unusable policy, naming the field as the user wrote it (<c>--budget</c>, <c>s.yaml: policy.budget</c>).</summary>
+    /// <param name="nameOf">maps a name of <see cref="FieldNames"/> to the option or YAML path it came from.</param>
+    public void Validate(Func<string, string> nameOf)
     {
-        if (WarmupCount < 0 || MinSamples < 1 || MaxSamples < MinSamples || TargetRelativeCi < 0 || CaseBudget <= TimeSpan.Zero)
+        string? problem =
+            WarmupCount < 0 ? $"{nameOf("warmup")} must be 0 or more, got {WarmupCount}"
+            : WarmupTime < TimeSpan.Zero ? $"{nameOf("warmup_time")} must not be negative, got {Units.DurationText.Format(WarmupTime)}"
+            : MinSamples < 1 ? $"{nameOf("min_samples")} must be at least 1, got {MinSamples}"
+            : MaxSamples > MaxSampleLimit ? $"{nameOf("max_samples")} must be at most {MaxSampleLimit}, got {MaxSamples}"
+            : MaxSamples < MinSamples ? $"{nameOf("min_samples")} {MinSamples} is above {nameOf("max_samples")} {MaxSamples}"
+            : !(TargetRelativeCi is >= 0 and <= 1) ? $"{nameOf("target_ci")} must be between 0 and 100%, got {TargetRelativeCi:P2}"
+            : CaseBudget <= TimeSpan.Zero ? $"{nameOf("budget")} must be positive, got {Units.DurationText.Format(CaseBudget)}"
+            : null;
+        if (problem is not null)
         {
-            throw new Errors.BadInputException(
-                $"invalid measurement policy: warmup={WarmupCount}, min={MinSamples}, max={MaxSamples}, ci={TargetRelativeCi}, budget={CaseBudget}");
+            throw new Errors.BadInputException(problem);
         }
     }
 }

@@ -65,9 +65,10 @@ public sealed record ParameterDefinition(string Name, ParameterKind Kind, string
     private double ParseInteger(string text)
     {
         // Integers accept size-style suffixes too ("m=8k" is a common way to write 8192 in sweeps).
+        // Values travel as doubles: beyond ±2^53 they would silently stop being whole (and overflow as long).
         if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long whole))
         {
-            return whole;
+            return Math.Abs((double)whole) <= ByteSize.MaxBytes ? whole : throw Bad(text, "is beyond ±2^53");
         }
 
         if (ByteSize.TryParse(text, out long scaled, out _))
@@ -104,7 +105,8 @@ public sealed record ParameterDefinition(string Name, ParameterKind Kind, string
         }
         catch (FormatException e)
         {
-            throw Bad(text, e.Message);
+            // The unit parsers' messages already quote the text.
+            throw new BadInputException($"parameter '{Name}': {e.Message}");
         }
     }
 

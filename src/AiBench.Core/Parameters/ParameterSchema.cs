@@ -45,10 +45,16 @@ public sealed class ParameterSchema
             axes.Add((definition.Name, SweepText.Expand(definition, text)));
         }
 
-        long total = axes.Aggregate(1L, (n, axis) => n * axis.Values.Count);
-        if (total > maxCases)
+        long total = 1;
+        foreach ((_, IReadOnlyList<ParameterValue> values) in axes)
         {
-            throw new BadInputException($"the parameter sweep has {total} cases; the limit is {maxCases}");
+            // Stops at the first factor past the limit, so the product can never wrap.
+            total *= values.Count;
+            if (total > maxCases)
+            {
+                string sizes = string.Join(" x ", axes.Where(a => a.Values.Count > 1).Select(a => $"{a.Name}: {a.Values.Count}"));
+                throw new BadInputException($"the parameter sweep has more than {maxCases} cases ({sizes}); the limit is {maxCases}");
+            }
         }
 
         var cases = new List<BenchmarkCase>((int)total);

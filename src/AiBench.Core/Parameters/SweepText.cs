@@ -30,6 +30,10 @@ public static class SweepText
             }
 
             values.AddRange(ExpandRange(definition, part, dots));
+            if (values.Count > MaxPoints)
+            {
+                throw new BadInputException($"parameter '{definition.Name}': the sweep has more than {MaxPoints} values");
+            }
         }
 
         if (values.Count == 0)
@@ -37,7 +41,22 @@ public static class SweepText
             throw new BadInputException($"parameter '{definition.Name}': empty value");
         }
 
+        RefuseRepeats(definition, text, values);
         return values;
+    }
+
+    /// <summary>A value swept twice would be measured twice under one key: refused rather than silently collapsed.</summary>
+    private static void RefuseRepeats(ParameterDefinition definition, string text, List<ParameterValue> values)
+    {
+        var seen = new HashSet<ParameterValue>();
+        foreach (ParameterValue value in values)
+        {
+            if (!seen.Add(value))
+            {
+                throw new BadInputException(
+                    $"parameter '{definition.Name}': the sweep '{text}' has the value {value} twice (after rounding, for ranges)");
+            }
+        }
     }
 
     private static List<ParameterValue> ExpandRange(ParameterDefinition definition, string part, int dots)
@@ -54,7 +73,7 @@ public static class SweepText
         double to = definition.Parse(rest[..opAt]).AsDouble();
         bool geometric = rest[opAt] == '*';
         if (!double.TryParse(rest[(opAt + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out double step)
-            || (geometric ? step <= 1 : step <= 0))
+            || !double.IsFinite(step) || (geometric ? step <= 1 : step <= 0))
         {
             throw new BadInputException(
                 $"parameter '{definition.Name}': range step in '{part}' must be {(geometric ? "a factor above 1" : "positive")}");
@@ -65,7 +84,13 @@ public static class SweepText
             throw new BadInputException($"parameter '{definition.Name}': range '{part}' ends before it starts");
         }
 
+        if (geometric && from <= 0)
+        {
+            throw new BadInputException($"parameter '{definition.Name}': a geometric range must start above 0");
+        }
+
         var values = new List<ParameterValue>();
+        bool whole = definition.Kind is ParameterKind.Integer or ParameterKind.Size;
         for (double v = from; v <= to * (1 + 1e-12); v = geometric ? v * step : v + step)
         {
             if (values.Count == MaxPoints)
@@ -73,11 +98,8 @@ public static class SweepText
                 throw new BadInputException($"parameter '{definition.Name}': range '{part}' has more than {MaxPoints} points");
             }
 
-            values.Add(ParameterValue.Of(definition.Kind == ParameterKind.Number ? v : Math.Round(v)));
-            if (geometric && from <= 0)
-            {
-                throw new BadInputException($"parameter '{definition.Name}': a geometric range must start above 0");
-            }
+            // The tolerance that lets a float range reach its end must not round a whole point past it.
+            values.Add(ParameterValue.Of(whole ? Math.Min(Math.Round(v), to) : Math.Min(v, to)));
         }
 
         return values;

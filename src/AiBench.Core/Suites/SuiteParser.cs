@@ -2,7 +2,6 @@ using System.Globalization;
 using AiBench.Core.Errors;
 using AiBench.Core.Measuring;
 using AiBench.Core.Units;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace AiBench.Core.Suites;
@@ -22,7 +21,7 @@ namespace AiBench.Core.Suites;
 ///       - { min_efficiency: 0.7, where: { dtype: bf16 } }
 ///       - { max_regression: 5% }
 /// </code>
-/// Every mistake is a <see cref="BadInputException"/> naming the file and the place.
+/// Every mistake is a <see cref="BadInputException"/> naming the file and the place (<c>s.yaml: benchmarks[0].rules[1].min</c>).
 /// </summary>
 public static class SuiteParser
 {
@@ -30,54 +29,26 @@ public static class SuiteParser
 
     public static Suite Parse(string yaml, string origin)
     {
-        YamlMappingNode root;
-        try
+        YamlMappingNode root = SuiteYaml.Load(yaml, origin);
+        var top = YamlPlace.Root(origin);
+        CheckKeys(root, top, "suite", "name", "description", "policy", "cluster", "benchmarks");
+        string name = Scalar(root, "name", top) ?? Path.GetFileNameWithoutExtension(origin);
+        MeasurementPolicy policy = Child(root, "policy") is { } p ? ParsePolicy(p, top.Key("policy")) : MeasurementPolicy.Default;
+        if (Child(root, "benchmarks") is not YamlSequenceNode entries || entries.Children.Count == 0)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            root = stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode m
-                ? m
-                : throw Bad(origin, "a suite must be one YAML mapping with 'name' and 'benchmarks'");
-        }
-        catch (YamlException e)
-        {
-            throw Bad(origin, $"not valid YAML at line {e.Start.Line}: {e.Message}");
+            throw new BadInputException($"{top.Key("benchmarks")} must be a non-empty list");
         }
 
-        CheckKeys(root, origin, "suite", "name", "description", "policy", "cluster", "benchmarks");
-        string name = Scalar(root, "name", origin) ?? Path.GetFileNameWithoutExtension(origin);
-        MeasurementPolicy policy = root.Children.TryGetValue(new YamlScalarNode("policy"), out YamlNode? p)
-            ? ParsePolicy(p, origin)
-            : MeasurementPolicy.Default;
-        if (!root.Children.TryGetValue(new YamlScalarNode("benchmarks"), out YamlNode? list) || list is not YamlSequenceNode entries
-            || entries.Children.Count == 0)
-        {
-            throw Bad(origin, "'benchmarks' must be a non-empty list");
-        }
-
-        var parsed = entries.Children.Select((node, i) => ParseEntry(node, $"{origin}: benchmarks[{i}]")).ToList();
-        ClusterPolicy? cluster = root.Children.TryGetValue(new YamlScalarNode("cluster"), out YamlNode? c)
-            ? ApplyCluster(new ClusterPolicy(), c is YamlMappingNode ? StringMap(root, "cluster", origin) : throw Bad(origin, "'cluster' must be a mapping"), $"{origin}: cluster")
+        var parsed = entries.Children.Select((node, i) => ParseEntry(node, top.Key("benchmarks").Index(i))).ToList();
+        ClusterPolicy? cluster = Child(root, "cluster") is { } c
+            ? ApplyCluster(new ClusterPolicy(), c is YamlMappingNode ? StringMap(root, "cluster", top) : throw new BadInputException($"{top.Key("cluster")} must be a mapping"), top.Key("cluster").ToString())
             : null;
-        return new Suite(name, Scalar(root, "description", origin), policy, parsed) { Cluster = cluster };
+        return new Suite(name, Scalar(root, "description", top), policy, parsed) { Cluster = cluster };
     }
 
-    public static Suite Load(string path)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new BadInputException($"cannot read suite '{path}': {e.Message}");
-        }
+    public static Suite Load(string path) => Parse(SuiteFile.Read(path), path);
 
-        return Parse(text, path);
-    }
-
-    private static SuiteEntry ParseEntry(YamlNode node, string where)
+    private static SuiteEntry ParseEntry(YamlNode node, YamlPlace where)
     {
         if (node is not YamlMappingNode map)
         {
@@ -91,24 +62,24 @@ public static class SuiteParser
         {
             "true" or "yes" => true,
             "false" or "no" => false,
-            _ => throw new BadInputException($"{where}: 'required' must be true or false"),
+            _ => throw new BadInputException($"{where.Key("required")} must be true or false, not '{requiredText}'"),
         };
         var settings = StringMap(map, "params", where);
         var rules = new List<Rule>();
-        if (map.Children.TryGetValue(new YamlScalarNode("rules"), out YamlNode? r))
+        if (Child(map, "rules") is { } r)
         {
             if (r is not YamlSequenceNode ruleList)
             {
-                throw new BadInputException($"{where}: 'rules' must be a list");
+                throw new BadInputException($"{where.Key("rules")} must be a list");
             }
 
-            rules.AddRange(ruleList.Children.Select((n, i) => ParseRule(n, $"{where}.rules[{i}]")));
+            rules.AddRange(ruleList.Children.Select((n, i) => ParseRule(n, where.Key("rules").Index(i))));
         }
 
         return new SuiteEntry(id, settings, required, rules);
     }
 
-    private static Rule ParseRule(YamlNode node, string where)
+    private static Rule ParseRule(YamlNode node, YamlPlace where)
     {
         if (node is not YamlMappingNode map)
         {
@@ -116,121 +87,105 @@ public static class SuiteParser
         }
 
         CheckKeys(map, where, "rule", [.. RuleKinds, "metric", "where"]);
-        var kinds = RuleKinds.Where(k => map.Children.ContainsKey(new YamlScalarNode(k))).ToList();
+        var kinds = RuleKinds.Where(k => Child(map, k) is not null).ToList();
         if (kinds.Count != 1)
         {
             throw new BadInputException($"{where}: a rule needs exactly one of {string.Join(", ", RuleKinds)}");
         }
 
-        string text = Scalar(map, kinds[0], where)!;
-        Rule rule;
-        try
+        string kind = kinds[0];
+        string text = Scalar(map, kind, where)!;
+        Rule rule = Field(where.Key(kind), () => kind switch
         {
-            rule = kinds[0] switch
-            {
-                "min" => new MinRule(Quantity.Parse(text)),
-                "max" => new MaxRule(Quantity.Parse(text)),
-                "min_efficiency" => new MinEfficiencyRule(Fraction(text)),
-                _ => new MaxRegressionRule(Fraction(text)),
-            };
-        }
-        catch (FormatException e)
-        {
-            throw new BadInputException($"{where}: {kinds[0]}: {e.Message}");
-        }
-
+            "min" => new MinRule(Quantity.Parse(text)),
+            "max" => new MaxRule(Quantity.Parse(text)),
+            "min_efficiency" => new MinEfficiencyRule(FractionText.Parse(text)),
+            _ => (Rule)new MaxRegressionRule(FractionText.Parse(text)),
+        });
         return rule with { Metric = Scalar(map, "metric", where), Where = StringMap(map, "where", where) };
     }
 
-    /// <summary>A fraction written as <c>0.75</c> or <c>75%</c>.</summary>
-    private static double Fraction(string text)
+    private static MeasurementPolicy ParsePolicy(YamlNode node, YamlPlace where)
     {
-        Quantity q = Quantity.Parse(text);
-        if (q.Unit is not (null or Units.Unit.Ratio) || q.Value < 0 || q.Value > 10)
-        {
-            throw new FormatException($"'{text}' is not a fraction (write 0.75 or 75%)");
-        }
-
-        return q.Value;
-    }
-
-    private static MeasurementPolicy ParsePolicy(YamlNode node, string origin)
-    {
-        string where = $"{origin}: policy";
         if (node is not YamlMappingNode map)
         {
             throw new BadInputException($"{where} must be a mapping");
         }
 
-        CheckKeys(map, where, "policy", "warmup", "warmup_time", "min_samples", "max_samples", "target_ci", "budget");
+        CheckKeys(map, where, "policy", [.. MeasurementPolicy.FieldNames]);
         var policy = MeasurementPolicy.Default;
-        try
+        policy = policy with
         {
-            policy = policy with
-            {
-                WarmupCount = Int(map, "warmup", where) ?? policy.WarmupCount,
-                WarmupTime = Scalar(map, "warmup_time", where) is { } wt ? DurationText.Parse(wt) : policy.WarmupTime,
-                MinSamples = Int(map, "min_samples", where) ?? policy.MinSamples,
-                MaxSamples = Int(map, "max_samples", where) ?? policy.MaxSamples,
-                TargetRelativeCi = Scalar(map, "target_ci", where) is { } ci ? Fraction(ci) : policy.TargetRelativeCi,
-                CaseBudget = Scalar(map, "budget", where) is { } b ? DurationText.Parse(b) : policy.CaseBudget,
-            };
-        }
-        catch (FormatException e)
-        {
-            throw new BadInputException($"{where}: {e.Message}");
-        }
-
-        policy.Validate();
+            WarmupCount = Int(map, "warmup", where) ?? policy.WarmupCount,
+            WarmupTime = Scalar(map, "warmup_time", where) is { } wt ? Field(where.Key("warmup_time"), () => DurationText.Parse(wt)) : policy.WarmupTime,
+            MinSamples = Int(map, "min_samples", where) ?? policy.MinSamples,
+            MaxSamples = Int(map, "max_samples", where) ?? policy.MaxSamples,
+            TargetRelativeCi = Scalar(map, "target_ci", where) is { } ci ? Field(where.Key("target_ci"), () => FractionText.Parse(ci)) : policy.TargetRelativeCi,
+            CaseBudget = Scalar(map, "budget", where) is { } b ? Field(where.Key("budget"), () => DurationText.Parse(b)) : policy.CaseBudget,
+        };
+        policy.Validate(field => where.Key(field).ToString());
         return policy;
     }
 
-    private static int? Int(YamlMappingNode map, string key, string where) =>
-        Scalar(map, key, where) is not { } text ? null
-        : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) && v >= 0 ? v
-        : throw new BadInputException($"{where}: '{key}' must be a whole number, not '{text}'");
-
-    private static string? Scalar(YamlMappingNode map, string key, string where)
+    /// <summary>Parses one field's text; a unit parser's <see cref="FormatException"/> becomes bad input at that place.</summary>
+    private static T Field<T>(YamlPlace place, Func<T> parse)
     {
-        if (!map.Children.TryGetValue(new YamlScalarNode(key), out YamlNode? node))
+        try
         {
-            return null;
+            return parse();
         }
-
-        return node is YamlScalarNode { Value: { } v }
-            ? v
-            : throw new BadInputException($"{where}: '{key}' must be a single value");
+        catch (FormatException e)
+        {
+            throw new BadInputException($"{place}: {e.Message}");
+        }
     }
 
-    private static Dictionary<string, string> StringMap(YamlMappingNode map, string key, string where)
+    private static int? Int(YamlMappingNode map, string key, YamlPlace where) =>
+        Scalar(map, key, where) is not { } text ? null
+        : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) && v >= 0 ? v
+        : throw new BadInputException($"{where.Key(key)} must be a whole number from 0 to {int.MaxValue}, not '{text}'");
+
+    private static YamlNode? Child(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out YamlNode? node) ? node : null;
+
+    private static string? Scalar(YamlMappingNode map, string key, YamlPlace where) =>
+        Child(map, key) switch
+        {
+            null => null,
+            YamlScalarNode { Value: { } v } => v,
+            _ => throw new BadInputException($"{where.Key(key)} must be a single value"),
+        };
+
+    private static Dictionary<string, string> StringMap(YamlMappingNode map, string key, YamlPlace where)
     {
         var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        if (!map.Children.TryGetValue(new YamlScalarNode(key), out YamlNode? node))
+        if (Child(map, key) is not { } node)
         {
             return result;
         }
 
         if (node is not YamlMappingNode pairs)
         {
-            throw new BadInputException($"{where}: '{key}' must be a mapping of name: value");
+            throw new BadInputException($"{where.Key(key)} must be a mapping of name: value");
         }
 
         foreach ((YamlNode k, YamlNode v) in pairs.Children)
         {
-            string name = ((YamlScalarNode)k).Value ?? "";
+            string name = k is YamlScalarNode { Value: { } n } ? n : throw new BadInputException($"{where.Key(key)}: names must be single values");
+            YamlPlace at = where.Key(key).Key(name);
             result[name] = v switch
             {
                 YamlScalarNode { Value: { } s } => s,
                 YamlSequenceNode seq => string.Join(",", seq.Children.Select(c => (c as YamlScalarNode)?.Value
-                    ?? throw new BadInputException($"{where}: '{key}.{name}' list items must be single values"))),
-                _ => throw new BadInputException($"{where}: '{key}.{name}' must be a value or a list"),
+                    ?? throw new BadInputException($"{at}: list items must be single values"))),
+                _ => throw new BadInputException($"{at} must be a value or a list"),
             };
         }
 
         return result;
     }
 
-    private static void CheckKeys(YamlMappingNode map, string where, string what, params string[] allowed)
+    private static void CheckKeys(YamlMappingNode map, YamlPlace where, string what, params string[] allowed)
     {
         foreach (YamlNode key in map.Children.Keys)
         {
@@ -253,10 +208,10 @@ public static class SuiteParser
                 {
                     "node_timeout" => policy with { NodeTimeout = Positive(DurationText.Parse(text)) },
                     "silence" => policy with { Silence = Positive(DurationText.Parse(text)) },
-                    "fleet_z" => policy with { FleetZ = Quantity.Parse(text).Value is var z and > 0 ? z : throw new FormatException("must be above 0") },
-                    "fleet_min_deviation" => policy with { FleetMinDeviation = Fraction(text) },
-                    "pair_min_ratio" => policy with { PairMinRatio = Fraction(text) },
-                    "pair_min_line_rate" => policy with { PairMinLineRate = Fraction(text) },
+                    "fleet_z" => policy with { FleetZ = Quantity.Parse(text) is { Unit: null, Value: > 0 and var z } ? z : throw new FormatException("must be a number above 0") },
+                    "fleet_min_deviation" => policy with { FleetMinDeviation = FractionText.Parse(text) },
+                    "pair_min_ratio" => policy with { PairMinRatio = FractionText.Parse(text) },
+                    "pair_min_line_rate" => policy with { PairMinLineRate = FractionText.Parse(text) },
                     "fleet_ignore" => policy with
                     {
                         FleetIgnore = [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
@@ -275,6 +230,4 @@ public static class SuiteParser
 
         static TimeSpan Positive(TimeSpan value) => value > TimeSpan.Zero ? value : throw new FormatException("must be above 0");
     }
-
-    private static BadInputException Bad(string origin, string message) => new($"{origin}: {message}");
 }

@@ -13,6 +13,9 @@ namespace AiBench.Core.Units;
 /// </summary>
 public static class ByteSize
 {
+    /// <summary>2^53 bytes (8 PiB): the largest whole number a double holds exactly.</summary>
+    public const long MaxBytes = 1L << 53;
+
     public static long Parse(string text) =>
         TryParse(text, out long bytes, out string? error) ? bytes : throw new FormatException(error);
 
@@ -20,20 +23,13 @@ public static class ByteSize
     {
         bytes = 0;
         error = null;
-        string s = text.Trim();
-        int split = 0;
-        while (split < s.Length && (char.IsAsciiDigit(s[split]) || s[split] == '.'))
-        {
-            split++;
-        }
-
-        if (split == 0 || !double.TryParse(s[..split], NumberStyles.Float, CultureInfo.InvariantCulture, out double number))
+        if (!LeadingNumber.TrySplit(text, out double number, out string suffix))
         {
             error = $"'{text}' is not a size (examples: 4096, 4k, 1MiB, 8G, 1MB)";
             return false;
         }
 
-        double? multiplier = Multiplier(s[split..].Trim());
+        double? multiplier = Multiplier(suffix);
         if (multiplier is null)
         {
             error = $"'{text}' has an unknown size suffix (use k/M/G/T = binary, KiB/MiB/GiB/TiB, or kB/MB/GB/TB = decimal)";
@@ -41,9 +37,16 @@ public static class ByteSize
         }
 
         double value = number * multiplier.Value;
-        if (value > long.MaxValue || value != Math.Floor(value))
+        if (value != Math.Floor(value))
         {
             error = $"'{text}' is not a whole number of bytes";
+            return false;
+        }
+
+        // Sizes travel as doubles (ParameterValue): above 2^53 bytes they would no longer be whole numbers.
+        if (value > MaxBytes)
+        {
+            error = $"'{text}' is above the largest size, 8 PiB";
             return false;
         }
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace AiBench.Core.Units;
 
 /// <summary>
@@ -11,19 +9,12 @@ public static class DataRate
 {
     public static double ParseBytesPerSecond(string text)
     {
-        string s = text.Trim();
-        int split = 0;
-        while (split < s.Length && (char.IsAsciiDigit(s[split]) || s[split] == '.'))
-        {
-            split++;
-        }
-
-        if (split == 0 || !double.TryParse(s[..split], NumberStyles.Float, CultureInfo.InvariantCulture, out double number))
+        if (!LeadingNumber.TrySplit(text, out double number, out string suffix))
         {
             throw new FormatException($"'{text}' is not a rate (examples: 1gbit, 100mbit, 25Gb/s, 3.35TB/s)");
         }
 
-        double multiplier = s[split..].Trim() switch
+        double multiplier = suffix switch
         {
             "bit" or "b/s" or "bps" => 1.0 / 8,
             "kbit" or "kb/s" or "Kb/s" => 1e3 / 8,
@@ -41,6 +32,7 @@ public static class DataRate
             _ => throw new FormatException(
                 $"'{text}' has an unknown rate unit (bit rates: bit, kbit, mbit, gbit, Gb/s; byte rates: MB/s, GB/s, TB/s, GiB/s)"),
         };
-        return number * multiplier;
+        double rate = number * multiplier;
+        return double.IsFinite(rate) ? rate : throw new FormatException($"'{text}' is too large a rate");
     }
 }

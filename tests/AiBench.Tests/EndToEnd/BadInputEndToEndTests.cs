@@ -1,0 +1,32 @@
+using Xunit;
+
+namespace AiBench.Tests.EndToEnd;
+
+/// <summary>The issue #10 examples through the real CLI: exit 2, one stderr line, no stack trace.</summary>
+public class BadInputEndToEndTests
+{
+    public static TheoryData<string, string[]> Cases => new()
+    {
+        { "name: x\npolicy: { budget: 2s\nbenchmarks:\n  - id: cpu.memory\n", ["run", "s.yaml"] },
+        { "", ["run", "/dev/zero"] },
+        { "a: " + new string('[', 5000) + "\n", ["run", "s.yaml"] },
+        { "", ["run", "cpu.memory", "--budget", "0s"] },
+        { "", ["run", "cpu.memory", "--min-samples", "10", "--max-samples", "2"] },
+        { "", ["run", "cpu.memory", "--budget", "99999999999h"] },
+        { "", ["run", "cpu.memory", "--set", "kernel=triad,triad"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Bad_input_exits_2_with_one_line(string suite, string[] args)
+    {
+        string work = Directory.CreateTempSubdirectory("aibench-bad").FullName;
+        File.WriteAllText(Path.Combine(work, "s.yaml"), suite);
+        CliProcess.Result result = CliProcess.Run(work, args);
+        Assert.True(result.ExitCode == 2, $"exit {result.ExitCode}\n{result.Stderr}");
+        string line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("aibench: ", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+    }
+}
