@@ -21,7 +21,7 @@ public static class CliApplication
             SysinfoCommand.Create(output),
             RunCommand.Create(output, error),
             ReportCommand.Create(output, error),
-            MergeCommand.Create(output),
+            MergeCommand.Create(output, error),
         };
 
         ParseResult parse = root.Parse(args);

@@ -24,7 +24,7 @@ namespace AiBench.Cli.Commands;
 /// </summary>
 internal static class MergeCommand
 {
-    public static Command Create(TextWriter output)
+    public static Command Create(TextWriter output, TextWriter error)
     {
         var runs = new Argument<string[]>("run-dir") { Description = "One run folder per node (three or more to compare nodes)", Arity = ArgumentArity.OneOrMore };
         var outDir = new Option<string>("--out") { Description = "Folder under which the fleet folder is created", DefaultValueFactory = _ => "results" };
@@ -42,7 +42,7 @@ internal static class MergeCommand
                 ZThreshold = Positive(parse.GetValue(threshold), "--threshold"),
                 MinDeviation = Deviation(parse.GetValue(maxDeviation)) ?? FleetAnalyzer.DefaultMinDeviation,
             };
-            var loaded = inputs.Select(RunFile.Read).ToList();
+            var loaded = MergeInputs.Load(inputs);
             RunDirectory.CheckWritable(parse.GetValue(outDir)!);
             string folder = RunDirectory.Create(parse.GetValue(outDir)!, "fleet-" + RunDirectory.NewRunId("merge", DateTimeOffset.UtcNow));
             IReadOnlyList<NodeIdentity> identities = NodeIdentities.Assign(loaded.Select(NodeDescription.Of).ToList());
@@ -62,13 +62,13 @@ internal static class MergeCommand
             PrintFindings(output, result);
             foreach (ExportFailure failure in written.Failures)
             {
-                output.WriteLine($"warning: {failure.Message}");
+                error.WriteLine($"aibench: warning: {failure.Message}");
             }
 
             // Plain lines, not console markup: a redirected console would wrap them at 80 columns, path and all.
             output.WriteLine($"{loaded.Count} runs, {figures.Select(f => f.Key).Distinct().Count()} figures compared, "
                 + $"{outliers.Select(f => f.Node).Distinct().Count()} outlier node(s), verdict {Reporting.Text.EnumText.Of(result.Verdict)}; "
-                + $"report: {Path.Combine(folder, ReportFileNames.HtmlReport)}");
+                + (ReportOutcome.Wrote(written, ReportFileNames.HtmlReport) is { } html ? $"report: {html}" : $"no {ReportFileNames.HtmlReport} written, see {folder}"));
             return result.Verdict is VerdictStatus.Pass or VerdictStatus.None ? (int)ExitCode.Pass : (int)ExitCode.PerformanceFailure;
         });
         return command;

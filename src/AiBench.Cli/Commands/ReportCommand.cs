@@ -23,28 +23,45 @@ internal static class ReportCommand
             var directories = parse.GetRequiredValue(runs)
                 .Select(r => Directory.Exists(r) ? r : File.Exists(r) ? Path.GetDirectoryName(Path.GetFullPath(r))! : throw new BadInputException($"no run found at '{r}'"))
                 .ToList();
+            bool nothingWritten = false;
             foreach (string directory in directories)
             {
-                Report(ReportWriter.Regenerate(directory), error);
-                output.WriteLine($"report: {Path.Combine(directory, "report.html")}");
+                nothingWritten |= !Report(ReportWriter.Regenerate(directory), "report", ReportFileNames.HtmlReport, directory, output, error);
             }
 
             if (parse.GetValue(compareOut) is { } target)
             {
-                Report(ReportWriter.Compare(directories, target), error);
-                output.WriteLine($"comparison: {Path.Combine(target, "comparison.html")}");
+                nothingWritten |= !Report(ReportWriter.Compare(directories, target), "comparison", ReportFileNames.ComparisonHtml, target, output, error);
             }
 
-            return 0;
+            return nothingWritten ? (int)ExitCode.CouldNotRun : (int)ExitCode.Pass;
         });
         return command;
     }
 
-    private static void Report(ReportResult result, TextWriter error)
+    /// <summary>
+    /// Prints the failures, and the HTML file only if it was written; false when nothing at all was, which is then
+    /// one line with the reasons.
+    /// </summary>
+    private static bool Report(ReportResult result, string label, string htmlName, string directory, TextWriter output, TextWriter error)
     {
+        if (result.Files.Count == 0)
+        {
+            string reasons = string.Join("; ", result.Failures.Select(f => f.Message.ReplaceLineEndings(" ")));
+            error.WriteLine($"aibench: no {label} written in {directory}" + (reasons.Length > 0 ? $" ({reasons})" : ""));
+            return false;
+        }
+
         foreach (ExportFailure failure in result.Failures)
         {
-            error.WriteLine($"aibench: warning: {failure.Exporter} report not written: {failure.Message}");
+            error.WriteLine($"aibench: warning: {failure.Exporter} report not written: {failure.Message.ReplaceLineEndings(" ")}");
         }
+
+        if (ReportOutcome.Wrote(result, htmlName) is { } html)
+        {
+            output.WriteLine($"{label}: {html}");
+        }
+
+        return true;
     }
 }

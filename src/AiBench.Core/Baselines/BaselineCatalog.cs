@@ -65,7 +65,10 @@ public sealed class BaselineCatalog
     /// <summary>Reads every <c>*.yaml</c> in a folder.</summary>
     public static BaselineCatalog Load(string directory) =>
         Parse(Directory.EnumerateFiles(directory, "*.yaml").Order(StringComparer.Ordinal)
-            .Select(path => (Path.GetFileName(path), File.ReadAllText(path))));
+            .Select(path => (Path.GetFileName(path), Files.InputFile.ReadAllText(path, MaxBaselineBytes))));
+
+    // A datasheet file is a few kB; a --baselines folder holding anything larger is a mistake, not a baseline.
+    private const long MaxBaselineBytes = 4L * 1024 * 1024;
 
     /// <summary>The first SKU all of whose patterns occur in the device name (case-insensitive), in file order.</summary>
     public GpuSku? MatchGpu(string deviceName) =>

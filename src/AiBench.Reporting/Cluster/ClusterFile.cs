@@ -33,14 +33,14 @@ public static class ClusterFile
             throw new BadInputException($"no cluster result found at '{path}'");
         }
 
-        return Parse(File.ReadAllText(path), path);
+        return Parse(AiBench.Core.Files.InputFile.ReadAllText(path), path);
     }
 
     public static ClusterResult Parse(string json, string origin = "input")
     {
         try
         {
-            using (JsonDocument document = JsonDocument.Parse(json))
+            using (JsonDocument document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowDuplicateProperties = false }))
             {
                 CheckSchema(document.RootElement, origin);
             }

@@ -67,21 +67,15 @@ public class MergeCommandTests
     }
 
     [Fact]
-    public void The_same_run_folder_twice_is_reported_as_a_duplicate_not_merged_silently()
+    public void The_same_run_folder_twice_is_refused_not_merged_as_two_nodes()
     {
         using var work = new Reporting.TempDirectory();
-        var folders = Enumerable.Range(0, 3).Select(i => WriteRun(work.Path, $"node{i}", Node($"node{i}", "cpu.memory", 120e9) with
-        {
-            System = SystemInfo.Unknown with { Host = $"node{i}", MachineId = $"{i:x}0000000aaaabbbbccccddddeeeeffff" },
-        })).ToList();
+        var folders = Enumerable.Range(0, 3).Select(i => WriteRun(work.Path, $"node{i}", Node($"node{i}", "cpu.memory", 120e9))).ToList();
 
         CliProcess.Result result = CliProcess.Run(work.Path, ["merge", .. folders, folders[1], "--out", "fleet"]);
-        Assert.True(result.ExitCode == 1, $"exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
-        Assert.Contains("duplicate input: node1: run run-node1 given 2 times", result.Stdout, StringComparison.Ordinal);
-        ClusterResult cluster = ClusterFile.Read(Assert.Single(Directory.GetDirectories(work.File("fleet"))));
-        ClusterFinding duplicate = Assert.Single(cluster.Findings, f => f.Category == FindingCategory.Duplicate);
-        Assert.Equal(2, duplicate.Nodes.Count);
-        Assert.Equal(4, cluster.Nodes.Select(n => n.Identity.Name).Distinct().Count());
+        Assert.True(result.ExitCode == 2, $"exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
+        Assert.Contains("is given twice", result.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(work.File("fleet")));
     }
 
     [Fact]
@@ -107,11 +101,17 @@ public class MergeCommandTests
     [Theory]
     [InlineData("--max-deviation", "lots")]
     [InlineData("--threshold", "-1")]
+    [InlineData("--threshold", "0")]
+    [InlineData("--threshold", "NaN")]
+    [InlineData("--threshold", "three")]
+    [InlineData("--max-deviation", "-5%")]
+    [InlineData("--max-deviation", "150%")]
+    [InlineData("--max-deviation", "NaN")]
     public void Bad_options_exit_2(string option, string value)
     {
         using var work = new Reporting.TempDirectory();
-        string folder = WriteRun(work.Path, "node0", Node("node0", "cpu.memory", 120e9));
-        CliProcess.Result result = CliProcess.Run(work.Path, ["merge", folder, folder, folder, option, value, "--out", "fleet"]);
+        var folders = Enumerable.Range(0, 3).Select(i => WriteRun(work.Path, $"node{i}", Node($"node{i}", "cpu.memory", 120e9))).ToList();
+        CliProcess.Result result = CliProcess.Run(work.Path, ["merge", .. folders, option, value, "--out", "fleet"]);
         Assert.True(result.ExitCode == 2, $"exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
         Assert.Contains(option, result.Stderr, StringComparison.Ordinal);
     }
@@ -120,7 +120,7 @@ public class MergeCommandTests
     public void A_folder_without_a_run_exits_2()
     {
         using var work = new Reporting.TempDirectory();
-        CliProcess.Result result = CliProcess.Run(work.Path, ["merge", work.File("nothing-here"), "--out", "fleet"]);
+        CliProcess.Result result = CliProcess.Run(work.Path, ["merge", work.File("nothing-here"), work.File("nor-here"), work.File("nor-there"), "--out", "fleet"]);
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("no run found", result.Stderr, StringComparison.Ordinal);
     }

@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+
+namespace AiBench.Core.Results;
+
+/// <summary>
+/// The reading side of <see cref="RunJsonContext"/>: the same shape, but an explicit <c>null</c> where the model says
+/// non-nullable is an error naming its path instead of a null that crashes a reader later.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    RespectNullableAnnotations = true)]
+[JsonSerializable(typeof(Run))]
+internal sealed partial class RunReadingJsonContext : JsonSerializerContext;
