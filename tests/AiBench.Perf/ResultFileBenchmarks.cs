@@ -6,7 +6,7 @@ using BenchmarkDotNet.Attributes;
 
 namespace AiBench.Perf;
 
-/// <summary>Writing a run of 1000 measurements (50 samples each): run.json, measurements.csv, summary.md.</summary>
+/// <summary>Writing a run of 1000 measurements (50 samples each): run.json, measurements.csv, summary.md; and reading run.json back (schema check included).</summary>
 [MemoryDiagnoser]
 public class ResultFileBenchmarks
 {
@@ -19,6 +19,7 @@ public class ResultFileBenchmarks
         _run = PerfRuns.Create(1000);
         _directory = Path.Combine(Path.GetTempPath(), "aibench-perf-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_directory);
+        RunFile.Write(_run, Path.Combine(_directory, "read-back.json"));
     }
 
     [GlobalCleanup]
@@ -29,6 +30,9 @@ public class ResultFileBenchmarks
 
     [Benchmark]
     public void WriteRunJsonFile() => RunFile.Write(_run, Path.Combine(_directory, RunFile.FileName));
+
+    [Benchmark]
+    public int ReadRunJsonFile() => RunFile.Read(Path.Combine(_directory, "read-back.json")).Measurements.Count;
 
     [Benchmark]
     public int RenderCsv() => CsvExporter.Render(_run).Length;

@@ -23,6 +23,13 @@ public static class RunSchema
             return outOfRange;
         }
 
+        // A pass/fail evaluation first: it stops at the first failure and builds no result tree, which is what keeps
+        // reading a run cheap; only a document that fails is evaluated again in full to name the field.
+        if (Schema.Evaluate(document, new EvaluationOptions { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true }).IsValid)
+        {
+            return null;
+        }
+
         EvaluationResults results = Schema.Evaluate(document, new EvaluationOptions
         {
             OutputFormat = OutputFormat.Hierarchical,
@@ -34,7 +41,7 @@ public static class RunSchema
         }
 
         // The deepest failing location names the field; its parents only fail because it does.
-        EvaluationResults? deepest = Failures(results).OrderByDescending(d => d.InstanceLocation.Count).FirstOrDefault();
+        EvaluationResults? deepest = Failures(results).OrderByDescending(d => d.InstanceLocation.SegmentCount).FirstOrDefault();
         return deepest is null
             ? "$: does not match the run schema"
             : $"{JsonLocation.FromPointer(deepest.InstanceLocation.ToString())}: {string.Join("; ", deepest.Errors!.Values)}".ReplaceLineEndings(" ");
@@ -56,7 +63,7 @@ public static class RunSchema
             yield return result;
         }
 
-        foreach (EvaluationResults child in result.Details)
+        foreach (EvaluationResults child in result.Details ?? [])
         {
             foreach (EvaluationResults failure in Failures(child))
             {
@@ -70,6 +77,7 @@ public static class RunSchema
         using Stream stream = typeof(RunSchema).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"{ResourceName} is not embedded in {typeof(RunSchema).Assembly.GetName().Name}");
         using var reader = new StreamReader(stream);
-        return JsonSchema.FromText(reader.ReadToEnd());
+        // A registry of its own: the global one refuses a second schema with this $id (a host that loads the published file too).
+        return JsonSchema.FromText(reader.ReadToEnd(), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
     }
 }

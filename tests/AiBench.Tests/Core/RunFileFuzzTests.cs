@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json.Nodes;
 using AiBench.Core.Errors;
 using AiBench.Core.Results;
@@ -11,7 +10,7 @@ using Xunit.Abstractions;
 namespace AiBench.Tests.Core;
 
 /// <summary>
-/// Damages the reference run.json files at random for AIBENCH_FUZZ_SECONDS (default 15): the loader either reads a
+/// Damages the reference run.json files at random for <see cref="AiBench.Tests.Fuzzing.FuzzBudget"/>: the loader either reads a
 /// run or refuses it with one BadInputException line, and never refuses a document the published schema accepts
 /// (save a number beyond ±7.9e28, which the schema's $comment names: JSON Schema cannot bound it for its decimal readers).
 /// Every crash this found is kept as a named test below.
@@ -29,8 +28,8 @@ public class RunFileFuzzTests(ITestOutputHelper log)
     [Fact]
     public void A_damaged_run_is_read_or_refused_in_one_line_and_the_schema_is_not_looser_than_the_loader()
     {
-        int seconds = int.TryParse(Environment.GetEnvironmentVariable("AIBENCH_FUZZ_SECONDS"), NumberStyles.None, CultureInfo.InvariantCulture, out int s) ? s : 15;
-        JsonSchema schema = JsonSchema.FromFile(Path.Combine(RepoPaths.Root, "docs", "schema", RunSchema.ResourceName));
+        int seconds = AiBench.Tests.Fuzzing.FuzzBudget.Seconds;
+        JsonSchema schema = PublishedSchema.Load(RunSchema.ResourceName);
         long tried = 0, refused = 0;
         var clock = Stopwatch.StartNew();
         Mutations.Sample(mutation =>
@@ -57,7 +56,8 @@ public class RunFileFuzzTests(ITestOutputHelper log)
     {
         try
         {
-            return schema.Evaluate(JsonNode.Parse(json), new EvaluationOptions { RequireFormatValidation = true }).IsValid;
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            return schema.Evaluate(document.RootElement, new EvaluationOptions { RequireFormatValidation = true }).IsValid;
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or FormatException or OverflowException or ArgumentException or InvalidOperationException)
         {

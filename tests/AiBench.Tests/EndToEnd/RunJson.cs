@@ -9,9 +9,9 @@ internal static class RunJson
 {
     public static void AssertValid(JsonNode run)
     {
-        EvaluationResults validation = JsonSchema.FromFile(Path.Combine(RepoPaths.Root, "docs", "schema", "aibench.run-1.schema.json"))
-            .Evaluate(run, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        Assert.True(validation.IsValid, string.Join("\n", validation.Details.Where(d => d.HasErrors)
+        EvaluationResults validation = PublishedSchema.Load("aibench.run-1.schema.json")
+            .Evaluate(System.Text.Json.JsonSerializer.SerializeToElement(run), new EvaluationOptions { OutputFormat = OutputFormat.List });
+        Assert.True(validation.IsValid, string.Join("\n", (validation.Details ?? []).Where(d => d.Errors is { Count: > 0 })
             .Select(d => $"{d.InstanceLocation}: {string.Join(", ", d.Errors!.Values)}")));
     }
 }

@@ -9,9 +9,9 @@ internal static class ClusterSchema
 {
     public static void AssertValid(JsonNode cluster)
     {
-        EvaluationResults validation = JsonSchema.FromFile(Path.Combine(RepoPaths.Root, "docs", "schema", "aibench.cluster-1.schema.json"))
-            .Evaluate(cluster, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        Assert.True(validation.IsValid, string.Join("\n", validation.Details.Where(d => d.HasErrors)
+        EvaluationResults validation = PublishedSchema.Load("aibench.cluster-1.schema.json")
+            .Evaluate(System.Text.Json.JsonSerializer.SerializeToElement(cluster), new EvaluationOptions { OutputFormat = OutputFormat.List });
+        Assert.True(validation.IsValid, string.Join("\n", (validation.Details ?? []).Where(d => d.Errors is { Count: > 0 })
             .Select(d => $"{d.InstanceLocation}: {string.Join(", ", d.Errors!.Values)}")));
     }
 }
