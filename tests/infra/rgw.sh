@@ -11,7 +11,7 @@
 #   AIBENCH_RGW_PORT  S3 port (default 17480); the monitor listens on PORT+1 and PORT+2, the OSD in PORT+10..PORT+99,
 #                     so two gateways with ports 100 apart (and their own folders) can run side by side
 #   AIBENCH_RGW_STORE_BYTES  memstore cap (default 8 GiB; the OSD holds about twice what is stored, in RAM)
-# Facts behind the settings: ../shared/notes/ceph-rgw.md (paxos propose interval is what makes it start in ~3 s).
+# Facts behind the settings: docs/notes/ceph-rgw.md (paxos propose interval is what makes it start in ~3 s).
 set -euo pipefail
 
 DIR="${AIBENCH_RGW_DIR:-/tmp/aibench-rgw}"

@@ -14,7 +14,7 @@ using Microsoft.Extensions.Logging;
 namespace AiBench.Benchmarks.Gpu;
 
 /// <summary>
-/// Dense matrix-multiply throughput on cuBLASLt (DESIGN.md, gpu.matmul). FLOPs = 2·m·n·k per product, TN layout
+/// Dense matrix-multiply throughput on cuBLASLt (docs/methodology.md, gpu.matmul). FLOPs = 2·m·n·k per product, TN layout
 /// for every dtype (see <see cref="MatmulDataType"/>), 32 MiB workspace. The top <c>algorithms</c> heuristic
 /// candidates are timed and the fastest kept; each sample is a batch of back-to-back products between two CUDA
 /// events, rotating through enough A/B/D sets that they exceed twice the L2 cache; inputs are random, never zero;

@@ -12,7 +12,7 @@ using AiBench.Cuda;
 namespace AiBench.Benchmarks.Gpu;
 
 /// <summary>
-/// GPU memory bandwidth (DESIGN.md, gpu.memory). The STREAM kernels copy, scale, add, triad and read run on doubles
+/// GPU memory bandwidth (docs/methodology.md, gpu.memory). The STREAM kernels copy, scale, add, triad and read run on doubles
 /// moved as 16-byte vectors, compiled by NVRTC for the device, over arrays of max(4 × L2, 1 GiB); device_copy is a
 /// copy-engine cuMemcpyAsync on the device (counted twice and once: <c>device_copy_read_write</c>,
 /// <c>device_local_copy</c>); h2d, d2h and bidir (<c>h2d_bidir</c>, <c>d2h_bidir</c>: each direction while the other

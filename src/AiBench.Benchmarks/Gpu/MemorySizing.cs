@@ -4,7 +4,7 @@ using AiBench.Core.Units;
 namespace AiBench.Benchmarks.Gpu;
 
 /// <summary>
-/// Array and transfer sizes of gpu.memory. <c>auto</c> arrays are max(4 × L2, 1 GiB) each (DESIGN.md: at least
+/// Array and transfer sizes of gpu.memory. <c>auto</c> arrays are max(4 × L2, 1 GiB) each (docs/methodology.md: at least
 /// 4× the L2), capped so the three fit in 80% of free device memory; <c>auto</c> host transfers are 1 GiB (nvbandwidth
 /// uses 512 MiB), capped likewise. Sizes are rounded down to whole 16-byte vectors.
 /// </summary>

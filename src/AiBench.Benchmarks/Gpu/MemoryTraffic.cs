@@ -1,7 +1,7 @@
 namespace AiBench.Benchmarks.Gpu;
 
 /// <summary>
-/// Bytes gpu.memory counts per operation, DESIGN.md's rule: accesses per element × element size × elements.
+/// Bytes gpu.memory counts per operation, docs/methodology.md's rule: accesses per element × element size × elements.
 /// STREAM kernels: copy and scale 2, add and triad 3, read 1 (write-allocate traffic is not counted, as in STREAM and
 /// BabelStream). device_copy gives two figures from the same timings: <c>device_copy_read_write</c> counts 2 — every
 /// byte is read and written, so it is DRAM traffic and compares with the kernels and the HBM datasheet — and

@@ -5,7 +5,7 @@ namespace AiBench.Benchmarks.ObjectStorage;
 /// <summary>
 /// Where the requests go and how they are addressed and checked: URL (or AWS itself), region, path-style or
 /// virtual-host addressing, and whether the SDK adds its trailing checksums (many S3-compatible stores, Ceph 16
-/// RGW among them, refuse them; DESIGN.md and notes/ceph-rgw.md).
+/// RGW among them, refuse them; docs/notes/ceph-rgw.md).
 /// </summary>
 public sealed record S3Endpoint(Uri? Url, string Region, bool PathStyle, bool ChecksumsWhenSupported)
 {

@@ -1,6 +1,6 @@
 namespace AiBench.Core.Errors;
 
-/// <summary>The process exit codes of DESIGN.md; scripts and CI gates depend on these numbers.</summary>
+/// <summary>The process exit codes (docs/user-guide.md, Verdicts and exit codes); scripts and CI gates depend on these numbers.</summary>
 public enum ExitCode
 {
     Pass = 0,
