@@ -32,7 +32,9 @@ public class GpuBenchmarkHardwareTests
     public async Task Matmul_is_fast_and_correct_for_every_supported_dtype()
     {
         var settings = new Dictionary<string, string> { ["dtype"] = "fp32,tf32,fp16,bf16", ["m"] = "2048", ["n"] = "1024", ["k"] = "512" };
-        foreach (Measurement m in await Run(new GpuMatmulBenchmark(), settings))
+        List<Measurement> measurements = await Run(new GpuMatmulBenchmark(), settings);
+        Assert.Equal(4, measurements.Count);
+        foreach (Measurement m in measurements)
         {
             Assert.Equal("throughput", m.Metric);
             Assert.All(m.Samples, s => Assert.True(s > 1e11, $"{s} FLOP/s"));

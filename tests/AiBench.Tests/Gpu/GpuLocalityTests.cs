@@ -82,13 +82,10 @@ public class GpuLocalityTests
         Assert.Null(GpuLocality.Read("0000:99:00.0", sys.Path).Cpus);
     }
 
-    [Fact]
+    [SkippableFact]
     public void A_thread_is_bound_to_allowed_cpus_and_restored()
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
+        Skip.IfNot(OperatingSystem.IsLinux(), "thread affinity is bound through Linux's sched_setaffinity");
 
         // On a thread of its own, as gpu.memory binds its case's thread.
         Exception? failure = null;

@@ -22,13 +22,10 @@ public class GpuProbeTests
         Assert.False(string.IsNullOrWhiteSpace(new GpuMatmulBenchmark().Title));
     }
 
-    [Fact]
+    [SkippableFact]
     public void Without_a_gpu_both_probes_say_no_cuda_device()
     {
-        if (HasGpu)
-        {
-            return;
-        }
+        Skip.If(HasGpu, "a CUDA device is present; this test is about machines without one");
 
         foreach (IBenchmark benchmark in (IBenchmark[])[new GpuMatmulBenchmark(), new GpuMemoryBenchmark()])
         {
@@ -39,13 +36,10 @@ public class GpuProbeTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Without_a_gpu_running_is_could_not_run()
     {
-        if (HasGpu)
-        {
-            return;
-        }
+        Skip.If(HasGpu, "a CUDA device is present; this test is about machines without one");
 
         var benchmark = new GpuMemoryBenchmark();
         var context = new BenchmarkContext
