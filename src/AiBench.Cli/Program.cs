@@ -1,8 +1,8 @@
-using AiBench.Benchmarks.Collectives;
+using AiBench.Core.Jobs;
 using AiBench.Cli;
 using AiBench.Cli.Composition;
 
-if (Launcher.Current.IsLaunched)
+if (Launcher.FromProcessEnvironment().IsLaunched)
 {
     DiagnosticsSocket.RemoveOwn();
 }

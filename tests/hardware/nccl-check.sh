@@ -72,7 +72,7 @@ benchmarks:
 YAML
 run_aibench collectives 40 "$RESULTS/nccl-suite.yaml"
 # 3. The check must catch a corrupted contribution on the GPU too (exit 1 and #wrong > 0 expected).
-AIBENCH_TEST_CORRUPT_RANK=0 run_aibench corrupt 20 net.allreduce --set backend=nccl --set minbytes=1MiB --set maxbytes=1MiB --quick
+AIBENCH_FAULT_INJECTION=corrupt-rank=0 run_aibench corrupt 20 net.allreduce --set backend=nccl --set minbytes=1MiB --set maxbytes=1MiB --quick
 # 4. The mpi backend as one rank, for comparison on the same host (unavailable without an MPI library: that is fine).
 run_aibench mpi 20 net.allreduce --set backend=mpi --set minbytes=1MiB --set maxbytes=64MiB --set stepfactor=8 --quick
 

@@ -26,10 +26,7 @@ public sealed class MpiClusterJob : IClusterJob, IDisposable
     }
 
     /// <summary>Joins the launched job (MPI_Init); throws <see cref="CouldNotRunException"/> when MPI is unavailable.</summary>
-    public static MpiClusterJob Join() => new(MpiSession.Get(), Collectives.Launcher.Current.Launcher);
-
-    /// <summary>Whether this process was started by a launcher as one of several ranks.</summary>
-    public static bool IsLaunched => Collectives.Launcher.Current.Size > 1;
+    public static MpiClusterJob Join(LaunchInfo launch) => new(MpiSession.Get(), launch.Launcher);
 
     public int Rank => _session.Rank;
 

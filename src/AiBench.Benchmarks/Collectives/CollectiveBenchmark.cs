@@ -21,11 +21,7 @@ namespace AiBench.Benchmarks.Collectives;
 /// </summary>
 public abstract class CollectiveBenchmark : IJobWideBenchmark
 {
-    /// <summary>Test hook: the rank named here adds 1 to every input element, which the check must catch.</summary>
-    public const string CorruptRankVariable = "AIBENCH_TEST_CORRUPT_RANK";
 
-    /// <summary>Test hook: the rank named here hangs before the sweep's second size, as a stuck rank would.</summary>
-    public const string HangRankVariable = "AIBENCH_TEST_HANG_RANK";
 
     /// <summary>
     /// Non-zero ranks wait this much longer than rank 0 before giving up (their MPI_Abort would end rank 0 too): rank 0
@@ -34,8 +30,6 @@ public abstract class CollectiveBenchmark : IJobWideBenchmark
     /// </summary>
     private static readonly TimeSpan GraceForOtherRanks = TimeSpan.FromSeconds(90);
 
-    /// <summary>Sizes started by this process so far; every rank runs the same plan, so the count names the same step on all.</summary>
-    private static int _step;
 
     private readonly Collective _collective;
 
@@ -87,8 +81,6 @@ public abstract class CollectiveBenchmark : IJobWideBenchmark
 
     public ParameterSchema Parameters { get; }
 
-    /// <summary>Where the nccl-tests table goes (stderr by default, beside the progress lines; stdout stays for the summary).</summary>
-    public static TextWriter TableWriter { get; set; } = Console.Error;
 
     /// <summary>Ready when either backend can run: the MPI shim loads, or a CUDA device and libnccl.so.2 are there.</summary>
     public Availability Probe(SystemInfo system)
@@ -108,7 +100,7 @@ public abstract class CollectiveBenchmark : IJobWideBenchmark
     {
         CollectiveSettings settings = CollectiveSettings.From(context.Case, _collective == Collective.Broadcast);
         TimeSpan timeout = settings.Timeout;
-        IRankGroup group = settings.Backend == "mpi" || Launcher.Current.Size > 1 ? MpiSession.Get() : SingleRankGroup.Instance;
+        IRankGroup group = settings.Backend == "mpi" || context.Launch.Size > 1 ? MpiSession.Get() : new SingleRankGroup();
         if (group.Rank != 0)
         {
             timeout += GraceForOtherRanks;
@@ -120,21 +112,21 @@ public abstract class CollectiveBenchmark : IJobWideBenchmark
         }
 
         int hosts = group.Hosts.Distinct(StringComparer.Ordinal).Count();
-        int corruptRank = RankFromEnvironment(CorruptRankVariable);
-        bool hangs = RankFromEnvironment(HangRankVariable) == group.Rank;
+        int corruptRank = context.Faults.CorruptRank ?? -1;
+        bool hangs = context.Faults.HangRank == group.Rank;
         int elementSize = settings.DataType.ElementSize();
         CollectiveSize[] sizes = [.. settings.Sizes.Select(b => CollectiveSize.For(_collective, b, elementSize, group.Size))];
         long sendBytes = sizes.Max(s => s.SendElements) * elementSize;
         long receiveBytes = sizes.Max(s => Math.Max(s.SendElements, s.ReceiveElements)) * elementSize;
         ICollectiveRunner runner = await Guarded<ICollectiveRunner>(
-            group, $"{Id} backend {settings.Backend} start-up", timeout, () => settings.Backend == "mpi"
+            context.Transcript, group, $"{Id} backend {settings.Backend} start-up", timeout, () => settings.Backend == "mpi"
                 ? new MpiCollectiveRunner((MpiSession)group, _collective, settings, corruptRank, sendBytes, receiveBytes)
                 : NcclCollectiveRunner.Create(group, group.LocalRank, _collective, settings, group.Rank == corruptRank, sendBytes, receiveBytes));
         try
         {
             IReadOnlyList<bool> placements = runner.Placements(settings.Placements);
             TimeSpan budgetPerPoint = context.Policy.CaseBudget / (sizes.Length * placements.Count);
-            CollectiveTable? table = group.Rank == 0 ? new CollectiveTable(TableWriter) : null;
+            CollectiveTable? table = group.Rank == 0 ? new CollectiveTable(context.Transcript) : null;
             table?.WriteHeader(
                 $"{Id}: {group.Size} rank(s) on {hosts} host(s), backend {settings.Backend}, {settings.DataType.Name()}, {runner.Transport}");
             var busBandwidths = new List<double>();
@@ -143,9 +135,9 @@ public abstract class CollectiveBenchmark : IJobWideBenchmark
                 CollectiveSize size = sizes[index];
                 // Ctrl-C or SIGTERM reaches the ranks at different moments: rank 0's state decides for all, so no rank
                 // enters a collective the others have left.
-                int step = Interlocked.Increment(ref _step);
+                int step = group.NextStep();
                 bool hangHere = hangs && index == 1;
-                bool interrupted = await Guarded(group, $"{Id} bytes={size.DisplayBytes} start", timeout, () =>
+                bool interrupted = await Guarded(context.Transcript, group, $"{Id} bytes={size.DisplayBytes} start", timeout, () =>
                 {
                     if (hangHere)
                     {
@@ -166,7 +158,7 @@ public abstract class CollectiveBenchmark : IJobWideBenchmark
                 foreach (bool inPlace in placements)
                 {
                     string what = $"{Id} bytes={size.DisplayBytes} {(inPlace ? "in-place" : "out-of-place")}";
-                    results.Add(await Guarded(group, what, timeout, () => runner.Measure(size, inPlace, context.Policy, budgetPerPoint), step));
+                    results.Add(await Guarded(context.Transcript, group, what, timeout, () => runner.Measure(size, inPlace, context.Policy, budgetPerPoint), step));
                 }
 
                 if (table is null)
@@ -179,7 +171,7 @@ public abstract class CollectiveBenchmark : IJobWideBenchmark
                 var row = new Dictionary<bool, CollectivePlacement>();
                 foreach (SizeResult result in results)
                 {
-                    Measurement[] figures = Figures(result, settings, group, hosts, link, runner.Info);
+                    Measurement[] figures = Figures(result, settings, group, hosts, link, runner.Info, context.Launch.Launcher);
                     foreach (Measurement figure in figures)
                     {
                         yield return figure;
@@ -231,7 +223,8 @@ public abstract class CollectiveBenchmark : IJobWideBenchmark
     }
 
     private Measurement[] Figures(
-        SizeResult result, CollectiveSettings settings, IRankGroup mpi, int hosts, CollectiveLink link, IReadOnlyDictionary<string, string> backendInfo)
+        SizeResult result, CollectiveSettings settings, IRankGroup mpi, int hosts, CollectiveLink link, IReadOnlyDictionary<string, string> backendInfo,
+        string launcher)
     {
         double factor = CollectiveMath.BusBandwidthFactor(_collective, mpi.Size);
         string? noBandwidth = CollectiveMath.WhyNoBandwidth(mpi.Size);
@@ -252,7 +245,7 @@ public abstract class CollectiveBenchmark : IJobWideBenchmark
             ["ranks"] = mpi.Size.ToString(CultureInfo.InvariantCulture),
             ["hosts"] = hosts.ToString(CultureInfo.InvariantCulture),
             ["rankHosts"] = mpi.DescribeRanks(),
-            ["launcher"] = Launcher.Current.Launcher,
+            ["launcher"] = launcher,
             ["count"] = result.Size.Count.ToString(CultureInfo.InvariantCulture),
             ["algorithmBytes"] = result.Size.AlgorithmBytes.ToString(CultureInfo.InvariantCulture),
             ["iterations"] = settings.Iterations.ToString(CultureInfo.InvariantCulture),
@@ -309,8 +302,6 @@ public abstract class CollectiveBenchmark : IJobWideBenchmark
         return [timeFigure, Make("algbw", Unit.BytesPerSecond, Direction.Higher, algbw), bus];
     }
 
-    private static int RankFromEnvironment(string variable) =>
-        int.TryParse(Environment.GetEnvironmentVariable(variable), CultureInfo.InvariantCulture, out int rank) ? rank : -1;
 
     private static Dictionary<string, ParameterValue> CommonParams(CollectiveSettings settings) => new()
     {
@@ -324,7 +315,7 @@ public abstract class CollectiveBenchmark : IJobWideBenchmark
     /// others blocked inside MPI, which no cancellation reaches. On timeout MPI is marked unusable (the process aborts the
     /// job with exit code 3 when it exits, after rank 0 wrote the partial results) and the case fails naming this rank.
     /// </summary>
-    private static async Task<T> Guarded<T>(IRankGroup mpi, string what, TimeSpan timeout, Func<T> work, int step = 0)
+    private static async Task<T> Guarded<T>(TextWriter transcript, IRankGroup mpi, string what, TimeSpan timeout, Func<T> work, int step = 0)
     {
         try
         {
@@ -342,7 +333,7 @@ public abstract class CollectiveBenchmark : IJobWideBenchmark
                 $"{what}: rank {mpi.Rank} on host {mpi.Host()} waited {timeout.TotalSeconds:0.#} s for the other ranks; {culprit} "
                 + $"(ranks: {mpi.DescribeRanks()}). The job is aborted with exit code 3.";
             mpi.MarkBroken(message);
-            await Console.Error.WriteLineAsync($"aibench: {message}");
+            await transcript.WriteLineAsync($"aibench: {message}");
             throw new CouldNotRunException(message);
         }
     }

@@ -29,6 +29,12 @@ internal interface IRankGroup
 
     (long First, long Second) Sum(long first, long second);
 
+    /// <summary>
+    /// The number of the next step this process starts (a size of a sweep), counted over the whole session: every rank
+    /// runs the same plan, so the same number names the same point on every rank, across benchmarks too.
+    /// </summary>
+    int NextStep();
+
     /// <summary>Tells rank 0 (without waiting) that this rank reached <paramref name="step"/> of the run.</summary>
     void Announce(int step);
 
@@ -51,7 +57,7 @@ internal interface IRankGroup
 /// <summary>A job of one rank (no launcher, NCCL without MPI): every group operation is the identity.</summary>
 internal sealed class SingleRankGroup : IRankGroup
 {
-    public static SingleRankGroup Instance { get; } = new();
+    private int _steps;
 
     public int Rank => 0;
 
@@ -74,6 +80,8 @@ internal sealed class SingleRankGroup : IRankGroup
     public void BroadcastFromRankZero(Span<byte> buffer)
     {
     }
+
+    public int NextStep() => Interlocked.Increment(ref _steps);
 
     public void Announce(int step)
     {

@@ -16,6 +16,7 @@ internal sealed unsafe partial class MpiSession : IRankGroup
     private const int HostNameBytes = 256;
     private static readonly Lazy<MpiSession> Instance = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
     private volatile string? _broken;
+    private int _steps;
 
     private MpiSession(int rank, int size, int localRank, IReadOnlyList<string> hosts)
     {
@@ -160,6 +161,8 @@ internal sealed unsafe partial class MpiSession : IRankGroup
         Interop.Mpi.ThrowIfFailed(Interop.Mpi.SumInt64(values, 2), "MPI_Allreduce");
         return (values[0], values[1]);
     }
+
+    public int NextStep() => Interlocked.Increment(ref _steps);
 
     public void Announce(int step) => Interop.Mpi.ThrowIfFailed(Interop.Mpi.Announce(step), "progress note");
 

@@ -23,7 +23,8 @@ internal static class ClusterExecution
         RunOptions options, SystemInfo system, string resultsRoot, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         (ClusterPolicy clusterPolicy, RunPlan nodes, RunPlan? pairs, RunPlan? collectives) = ClusterPlanner.Plan(suite, registry, settings, policy);
-        MpiClusterJob? mpi = MpiClusterJob.IsLaunched ? MpiClusterJob.Join() : null;
+        // Several ranks of a launched job join MPI; one process (or a job of one rank) is a cluster of one node.
+        MpiClusterJob? mpi = options.Launch.Size > 1 ? MpiClusterJob.Join(options.Launch) : null;
         try
         {
             IClusterJob job = mpi is not null ? mpi : new SingleRankJob(system.Host);

@@ -7,6 +7,7 @@ using AiBench.Core.Baselines;
 using AiBench.Core.Benchmarks;
 using AiBench.Core.Errors;
 using AiBench.Core.Hosts;
+using AiBench.Core.Jobs;
 using AiBench.Core.Results;
 using AiBench.Core.Running;
 using AiBench.Core.Suites;
@@ -70,7 +71,8 @@ internal static class RunCommand
             string runId = RunDirectory.NewRunId(system.Host, DateTimeOffset.UtcNow);
             // In a job started by mpirun or srun every rank runs the same plan, but only rank 0 writes the run
             // (the collectives yield measurements on rank 0 only); other ranks create no result folder.
-            bool writesResults = AiBench.Benchmarks.Collectives.Launcher.WritesResults && plan is not null;
+            LaunchInfo launch = Launcher.FromProcessEnvironment();
+            bool writesResults = launch.WritesResults && plan is not null;
             string resultsRoot = parse.GetValue(outDir)!;
             if (writesResults)
             {
@@ -97,8 +99,11 @@ internal static class RunCommand
                 SkuOverride = skuOverride,
                 Reference = reference,
                 Logger = logging.CreateLogger("aibench"),
+                Launch = launch,
+                Transcript = error,
+                Faults = FaultInjection.Parse(Environment.GetEnvironmentVariable(FaultInjection.Variable)),
             };
-            TerminalProfile terminal = TerminalProfile.Decide(parse.GetValue(color), AiBench.Benchmarks.Collectives.Launcher.Current.IsLaunched);
+            TerminalProfile terminal = TerminalProfile.Decide(parse.GetValue(color), launch.IsLaunched);
             IAnsiConsole console = terminal.CreateConsole(output);
             if (System.Console.IsOutputRedirected)
             {

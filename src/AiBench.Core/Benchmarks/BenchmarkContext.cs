@@ -1,6 +1,8 @@
 using AiBench.Core.Hosts;
+using AiBench.Core.Jobs;
 using AiBench.Core.Measuring;
 using AiBench.Core.Parameters;
+using AiBench.Core.Running;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -22,6 +24,15 @@ public sealed class BenchmarkContext
 
     /// <summary>Short status lines for the progress display ("triad 3/20").</summary>
     public IProgress<string>? Progress { get; init; }
+
+    /// <summary>Where this process sits in a parallel job (mpirun, srun), or a single rank.</summary>
+    public LaunchInfo Launch { get; init; } = LaunchInfo.SingleRank;
+
+    /// <summary>Tables and notes for the person watching (the nccl-tests table, a hung rank named); not the progress line.</summary>
+    public TextWriter Transcript { get; init; } = TextWriter.Null;
+
+    /// <summary>Faults injected by the multi-process tests; none in a production run.</summary>
+    public FaultInjection Faults { get; init; } = FaultInjection.None;
 
     public void Report(string status) => Progress?.Report(status);
 }

@@ -1,4 +1,5 @@
 using AiBench.Core.Baselines;
+using AiBench.Core.Jobs;
 using AiBench.Core.Results;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -27,4 +28,13 @@ public sealed record RunOptions
     public ILogger Logger { get; init; } = NullLogger.Instance;
 
     public IRunObserver Observer { get; init; } = NullRunObserver.Instance;
+
+    /// <summary>Where this process sits in a parallel job (mpirun, srun), or a single rank.</summary>
+    public LaunchInfo Launch { get; init; } = LaunchInfo.SingleRank;
+
+    /// <summary>Tables and notes benchmarks print as they run (the nccl-tests table); stderr in the CLI.</summary>
+    public TextWriter Transcript { get; init; } = TextWriter.Null;
+
+    /// <summary>Faults injected by the multi-process tests; none in a production run.</summary>
+    public FaultInjection Faults { get; init; } = FaultInjection.None;
 }

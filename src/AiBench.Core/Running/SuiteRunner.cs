@@ -135,6 +135,9 @@ public sealed class SuiteRunner(RunOptions options)
             Logger = options.Logger,
             ScratchDirectory = scratch,
             Progress = new Progress<string>(options.Observer.Status),
+            Launch = options.Launch,
+            Transcript = options.Transcript,
+            Faults = options.Faults,
         };
         try
         {

@@ -1,4 +1,4 @@
-using AiBench.Benchmarks.Collectives;
+using AiBench.Core.Jobs;
 using Xunit;
 
 namespace AiBench.Tests.Collectives;

@@ -61,7 +61,7 @@ public class MpirunCollectiveTests
     [Fact]
     public void A_corrupted_contribution_is_counted_as_wrong_elements()
     {
-        (int exit, string output, string runDir) = Run(2, ["-x", "AIBENCH_TEST_CORRUPT_RANK=1"], ["run", "net.allreduce", .. Small]);
+        (int exit, string output, string runDir) = Run(2, ["-x", "AIBENCH_FAULT_INJECTION=corrupt-rank=1"], ["run", "net.allreduce", .. Small]);
         Assert.True(exit == 1, $"exit {exit}\n{output}");
         JsonNode run = JsonNode.Parse(File.ReadAllText(Path.Combine(runDir, "run.json")))!;
         JsonNode largest = run["measurements"]!.AsArray()
@@ -77,7 +77,7 @@ public class MpirunCollectiveTests
     {
         var watch = Stopwatch.StartNew();
         (int exit, string output, string runDir) = Run(
-            2, ["-x", "AIBENCH_TEST_HANG_RANK=1"], ["run", "net.allreduce", .. Small, "--set", "timeout=2s"]);
+            2, ["-x", "AIBENCH_FAULT_INJECTION=hang-rank=1"], ["run", "net.allreduce", .. Small, "--set", "timeout=2s"]);
         Assert.True(exit == 3, $"exit {exit}\n{output}");
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"took {watch.Elapsed}");
         Assert.Contains("rank 0 on host", output, StringComparison.Ordinal);

@@ -44,7 +44,6 @@ public class OneRankBandwidthTests
     public async Task A_one_rank_run_reports_and_charts_without_bandwidth()
     {
         IBenchmark benchmark = AiBench.Benchmarks.BuiltInBenchmarks.Create().Single(b => b.Id == "net.allreduce");
-        CollectiveBenchmark.TableWriter = TextWriter.Null;
         var context = new BenchmarkContext
         {
             Case = Assert.Single(benchmark.Parameters.Expand(new Dictionary<string, string>

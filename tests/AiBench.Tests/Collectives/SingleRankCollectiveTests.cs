@@ -19,9 +19,9 @@ public class SingleRankCollectiveTests
         IBenchmark benchmark = AiBench.Benchmarks.BuiltInBenchmarks.Create().Single(b => b.Id == id);
         Assert.True(benchmark.Probe(SystemInfo.Unknown).IsReady, benchmark.Probe(SystemInfo.Unknown).ToString());
         var table = new StringWriter();
-        CollectiveBenchmark.TableWriter = table;
         var context = new BenchmarkContext
         {
+            Transcript = table,
             Case = Assert.Single(benchmark.Parameters.Expand(new Dictionary<string, string>
             {
                 ["minbytes"] = "64", ["maxbytes"] = "64k", ["stepfactor"] = "32", ["dtype"] = "float64", ["iterations"] = "3",

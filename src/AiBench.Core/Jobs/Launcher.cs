@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Globalization;
 
-namespace AiBench.Benchmarks.Collectives;
+namespace AiBench.Core.Jobs;
 
 /// <summary>Where this process sits in a parallel job, as its launcher's environment describes it.</summary>
 /// <param name="Launcher"><c>openmpi</c> (mpirun), <c>pmi</c> (MPICH/Hydra, Intel MPI), <c>slurm</c> (srun) or <c>none</c>.</param>
@@ -10,6 +10,9 @@ public sealed record LaunchInfo(string Launcher, int Rank, int Size, int LocalRa
     public static LaunchInfo SingleRank { get; } = new("none", 0, 1, 0);
 
     public bool IsLaunched => Launcher != "none";
+
+    /// <summary>Whether this process writes results: only rank 0 of a launched job does (any rank when unlaunched).</summary>
+    public bool WritesResults => Rank == 0;
 }
 
 /// <summary>
@@ -20,7 +23,8 @@ public sealed record LaunchInfo(string Launcher, int Rank, int Size, int LocalRa
 /// </summary>
 public static class Launcher
 {
-    public static LaunchInfo Current { get; } = Detect(ReadEnvironment());
+    /// <summary>This process's place, read once by the CLI's composition root and handed down through <c>RunOptions</c>.</summary>
+    public static LaunchInfo FromProcessEnvironment() => Detect(ReadEnvironment());
 
     public static LaunchInfo Detect(IReadOnlyDictionary<string, string> environment)
     {
@@ -44,8 +48,6 @@ public static class Launcher
             && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) ? value : null;
     }
 
-    /// <summary>Whether this process should write results: only rank 0 of a launched job does (any rank when unlaunched).</summary>
-    public static bool WritesResults => Current.Rank == 0;
 
     private static Dictionary<string, string> ReadEnvironment()
     {
