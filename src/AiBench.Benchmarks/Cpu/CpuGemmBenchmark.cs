@@ -102,6 +102,7 @@ public sealed class CpuGemmBenchmark : IBenchmark
                 Unit = Unit.FlopsPerSecond,
                 Better = Direction.Higher,
                 Params = context.Case.Values,
+                Resolved = blas.Threads is { } used ? context.Case.Resolve(("threads", ParameterValue.Of(used))) : null,
                 Samples = series.Samples,
                 Stats = SampleStatisticsEstimator.Estimate(series.Samples, SampleKind.RateOfEqualWork),
                 Correct = operands.Check(CheckedOutputs, CheckSeed),

@@ -96,6 +96,8 @@ public sealed class CpuMemoryBenchmark : IBenchmark
             Unit = Unit.BytesPerSecond,
             Better = Direction.Higher,
             Params = context.Case.Values,
+            Resolved = context.Case.Resolve(
+                ("size", ParameterValue.Of(elements * sizeof(double))), ("threads", ParameterValue.Of(threads))),
             Samples = series.Samples,
             Stats = SampleStatisticsEstimator.Estimate(series.Samples, SampleKind.RateOfEqualWork),
             Correct = new Correctness(checkedCount, wrong),

@@ -208,7 +208,10 @@ public sealed class GpuMatmulBenchmark : IBenchmark
             GpuInfo.AddDevice(info, device);
             AddLibraryInfo(info, type);
             AddMethodInfo(info, method, algorithms, mamf);
-            return mamf ? MamfMeasurements(context, type, results, info) : [FixedMeasurement(context, type, results[0], info)];
+            IReadOnlyList<Measurement> figures = mamf ? MamfMeasurements(context, type, results, info) : [FixedMeasurement(context, type, results[0], info)];
+            IReadOnlyDictionary<string, ParameterValue>? resolved = @case.Resolve(
+                ("algorithms", ParameterValue.Of(algorithms)), ("accelerator_warmup", ParameterValue.Of(acceleratorWarmup.TotalSeconds)));
+            return [.. figures.Select(m => m with { Resolved = resolved })];
         }
         catch (CudaException e)
         {

@@ -93,10 +93,12 @@ public sealed class GpuMemoryBenchmark : IBenchmark
             DeviceMemoryInfo memory = session.Context.GetMemoryInfo();
             IReadOnlyList<MemoryTestResult> results;
             string? hostMemory = null;
+            long bytesPerBuffer;
             if (test.IsHostTransfer())
             {
                 // bidir: the measured buffers plus the interfering ones, twice as large.
                 long bytes = MemorySizing.TransferBytes(requestedBytes, memory.FreeBytes, test == GpuMemoryTest.Bidirectional ? 3 : 1);
+                bytesPerBuffer = bytes;
                 using ThreadAffinity? binding = HostMemoryPlacement.BindToGpu(session.Device.PciBusId, out hostMemory);
                 context.Report($"{test.Name()}: pinning {(test == GpuMemoryTest.Bidirectional ? 3 : 1)} × {ByteSize.FormatBinary(bytes)}, sampling");
                 results = HostTransferRunner.Run(session, test, bytes, iterations, context.Policy, cancellationToken);
@@ -104,6 +106,7 @@ public sealed class GpuMemoryBenchmark : IBenchmark
             else
             {
                 long arrayBytes = MemorySizing.ArrayBytes(requestedBytes, session.Device.L2CacheBytes, memory.FreeBytes, arrays: 3);
+                bytesPerBuffer = arrayBytes;
                 context.Report($"{test.Name()}: compiling stream.cu, initialising 3 × {ByteSize.FormatBinary(arrayBytes)}");
                 using StreamModule module = StreamModule.Load(session);
                 using StreamArrays arrays = StreamArrays.Allocate(session, module, arrayBytes);
@@ -132,7 +135,8 @@ public sealed class GpuMemoryBenchmark : IBenchmark
                 shared["hostMemoryNuma"] = hostMemory;
             }
 
-            return [.. results.Select(result => Figure(context, ordinal, result, shared))];
+            IReadOnlyDictionary<string, ParameterValue>? resolved = context.Case.Resolve(("size", ParameterValue.Of(bytesPerBuffer)));
+            return [.. results.Select(result => Figure(context, ordinal, result, shared) with { Resolved = resolved })];
         }
         catch (CudaException e)
         {

@@ -176,7 +176,12 @@ public sealed class StorageS3Benchmark : IBenchmark
                 info["cacheWarning"] = cacheWarning;
             }
 
-            measurements = S3Measurements.Build(Id, context, result, mix.Operations, options.Segment, info);
+            IReadOnlyDictionary<string, ParameterValue>? resolved = c.Resolve(
+                ("size", ParameterValue.Of(workload.ObjectSize)),
+                ("objects", ParameterValue.Of(objectCount)),
+                ("checksum", ParameterValue.Of(endpoint.ChecksumsWhenSupported ? "when-supported" : "when-required")));
+            measurements = S3Measurements.Build(Id, context, result, mix.Operations, options.Segment, info)
+                .Select(m => m with { Resolved = resolved }).ToList();
             failure = result.StopReason switch
             {
                 S3StopReason.Cancelled => new OperationCanceledException(cancellationToken),

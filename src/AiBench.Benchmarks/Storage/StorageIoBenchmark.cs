@@ -262,8 +262,21 @@ public sealed class StorageIoBenchmark : IBenchmark
         }
 
         Correctness? correct = verify ? new Correctness(outcome.VerifyChecked, outcome.VerifyFailed) : null;
-        return StorageIoFigures.Build(Id, context.Case.Values, workload, outcome, labels, Info(workload, target, outcome), correct);
+        IReadOnlyDictionary<string, ParameterValue>? resolved = Resolved(context.Case, workload, target, outcome);
+        return StorageIoFigures.Build(Id, context.Case.Values, workload, outcome, labels, Info(workload, target, outcome), correct)
+            .Select(m => m with { Resolved = resolved }).ToList();
     }
+
+    /// <summary>What <c>auto</c> became: the workload's block size, depth, jobs, mix and pattern, the engine set up, the region used.</summary>
+    private static IReadOnlyDictionary<string, ParameterValue>? Resolved(BenchmarkCase c, StorageWorkload workload, StorageTarget target, IoOutcome outcome) =>
+        c.Resolve(
+            ("bs", ParameterValue.Of(workload.BlockSize)),
+            ("qd", ParameterValue.Of(workload.QueueDepth)),
+            ("jobs", ParameterValue.Of(workload.Jobs)),
+            ("read", ParameterValue.Of(workload.ReadPercent)),
+            ("pattern", ParameterValue.Of(workload.Pattern)),
+            ("engine", ParameterValue.Of(outcome.Engine)),
+            ("size", ParameterValue.Of(target.Size)));
 
     private static Dictionary<string, string> Info(StorageWorkload workload, StorageTarget target, IoOutcome outcome)
     {

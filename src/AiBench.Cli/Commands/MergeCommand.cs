@@ -10,6 +10,7 @@ using AiBench.Core.Results;
 using AiBench.Core.Units;
 using AiBench.Reporting;
 using AiBench.Reporting.Cluster;
+using AiBench.Reporting.Text;
 using Spectre.Console;
 
 namespace AiBench.Cli.Commands;
@@ -125,7 +126,7 @@ internal static class MergeCommand
         }
 
         // Labelled among every figure compared, so an outlier on GPU 3 still says device=3 when it is the only outlier.
-        var labels = HeatmapColumn.For(figures.Select(f => f.Key), FigureDirections.FromRuns(runs)).ToDictionary(c => c.Key, c => c.Label, StringComparer.Ordinal);
+        var labels = HeatmapColumn.For(figures.Select(f => f.Key), FigureDirections.FromRuns(runs), ParameterDisplay.Of(runs)).ToDictionary(c => c.Key, c => c.Label, StringComparer.Ordinal);
         var table = new Table().AddColumn("node").AddColumn("figure").AddColumn(new TableColumn("value").RightAligned())
             .AddColumn(new TableColumn("fleet median").RightAligned()).AddColumn(new TableColumn("ratio").RightAligned())
             .AddColumn(new TableColumn("robust z").RightAligned());

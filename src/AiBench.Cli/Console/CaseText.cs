@@ -1,5 +1,6 @@
 using AiBench.Core.Benchmarks;
 using AiBench.Core.Parameters;
+using AiBench.Core.Results;
 using AiBench.Reporting.Text;
 
 namespace AiBench.Cli.Console;
@@ -14,10 +15,15 @@ internal static class CaseText
     {
         IEnumerable<string> changed = benchmarkCase.Values
             .Where(p => !IsDefault(benchmark, p.Key, p.Value))
-            .Select(p => $"{p.Key}={MeasurementText.DisplayValue(p.Key, p.Value)}");
+            .Select(p => $"{p.Key}={Value(benchmark, p.Key, p.Value)}");
         string text = string.Join(" ", changed);
         return text.Length > 0 ? $"{benchmark.Id} {text}" : $"{benchmark.Id} (defaults)";
     }
+
+    // The benchmark is at hand, so its own definitions say the unit (part-size=8 MiB, duration=10 s).
+    private static string Value(IBenchmark benchmark, string name, ParameterValue value) =>
+        ParameterValueText.Format(
+            benchmark.Parameters.TryGet(name, out ParameterDefinition definition) ? ParameterDescription.Of(definition) : null, value);
 
     private static bool IsDefault(IBenchmark benchmark, string name, ParameterValue value)
     {

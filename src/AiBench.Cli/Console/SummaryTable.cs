@@ -23,9 +23,10 @@ internal static class SummaryTable
             .AddColumn("verdict");
         // A case is told apart by the parameters that vary within its benchmark; the other dozen are in run.json.
         var varying = run.Measurements.GroupBy(m => m.Benchmark).ToDictionary(g => g.Key, g => SummaryTables.VaryingParameters(g.ToList()));
+        ParameterDisplay display = ParameterDisplay.Of(run);
         foreach (Measurement m in run.Measurements)
         {
-            string caseText = string.Join(" ", m.Params.Where(p => varying[m.Benchmark].Contains(p.Key)).Select(p => $"{p.Key}={MeasurementText.DisplayValue(p.Key, p.Value)}")
+            string caseText = string.Join(" ", m.Params.Where(p => varying[m.Benchmark].Contains(p.Key)).Select(p => $"{p.Key}={display.ResolvedValue(m, p.Key, p.Value)}")
                 .Concat(m.Labels.Select(l => $"{l.Key}={l.Value}")));
             string spread = m.Stats is { } s ? (s.RelativeCiHalfWidth * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "";
             string peak = m.Baseline is { } b ? MeasurementText.Efficiency(b.Efficiency) : "";

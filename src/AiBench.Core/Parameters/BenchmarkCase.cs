@@ -37,6 +37,30 @@ public sealed class BenchmarkCase
 
     public bool GetBoolean(string name) => this[name].AsBoolean();
 
+    /// <summary>
+    /// The values a benchmark chose for this case (<c>size=auto</c> → the bytes it used, <c>threads=0</c> → the thread
+    /// count), keeping only those that differ from the case's own, for <see cref="Results.Measurement.Resolved"/>;
+    /// null when none differ. Naming a parameter the case lacks is a benchmark bug.
+    /// </summary>
+    public IReadOnlyDictionary<string, ParameterValue>? Resolve(params (string Name, ParameterValue Value)[] chosen)
+    {
+        var resolved = new SortedDictionary<string, ParameterValue>(StringComparer.Ordinal);
+        foreach ((string name, ParameterValue value) in chosen)
+        {
+            if (!_values.TryGetValue(name, out ParameterValue asked))
+            {
+                throw new InvalidOperationException($"the case has no parameter '{name}' to resolve");
+            }
+
+            if (asked != value)
+            {
+                resolved[name] = value;
+            }
+        }
+
+        return resolved.Count > 0 ? resolved : null;
+    }
+
     /// <summary>A copy with some values replaced, for benchmarks that derive sub-cases (mamf shape search).</summary>
     public BenchmarkCase With(string name, ParameterValue value)
     {

@@ -22,6 +22,13 @@ public sealed record Measurement
 
     public IReadOnlyDictionary<string, ParameterValue> Params { get; init; } = new Dictionary<string, ParameterValue>();
 
+    /// <summary>
+    /// What the benchmark made of parameters it was left to choose (<c>size=auto</c> became 268435456, <c>threads=0</c>
+    /// became 64); only those that differ from <see cref="Params"/>, which keeps the text asked for so keys stay stable.
+    /// Null when nothing was resolved.
+    /// </summary>
+    public IReadOnlyDictionary<string, ParameterValue>? Resolved { get; init; }
+
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Every sample, in <see cref="Unit"/>, in the order measured.</summary>

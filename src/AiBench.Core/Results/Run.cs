@@ -2,10 +2,11 @@ using AiBench.Core.Hosts;
 
 namespace AiBench.Core.Results;
 
-/// <summary>One invocation of AiBench: what ran, where, and every figure it produced (schema <c>aibench.run/1</c>).</summary>
+/// <summary>One invocation of AiBench: what ran, where, and every figure it produced (schema <c>aibench.run/1.1</c>).</summary>
 public sealed record Run
 {
-    public const string SchemaId = "aibench.run/1";
+    /// <summary>Minor version 1 adds <see cref="Benchmarks"/> and <see cref="Measurement.Resolved"/>; 1.0 files still read.</summary>
+    public const string SchemaId = "aibench.run/1.1";
 
     public string Schema { get; init; } = SchemaId;
 
@@ -27,6 +28,12 @@ public sealed record Run
     public required DateTimeOffset FinishedAt { get; init; }
 
     public required SystemInfo System { get; init; }
+
+    /// <summary>
+    /// Each benchmark that ran, by id, with its typed parameters, so readers show values in their unit. Empty in files
+    /// older than 1.1, whose readers fall back to guessing from parameter names.
+    /// </summary>
+    public IReadOnlyDictionary<string, BenchmarkDescription> Benchmarks { get; init; } = new Dictionary<string, BenchmarkDescription>();
 
     public required IReadOnlyList<Measurement> Measurements { get; init; }
 

@@ -13,6 +13,7 @@ internal static class RunDefaults
     {
         Schema = run.Schema ?? Run.SchemaId,
         System = Fill(run.System),
+        Benchmarks = run.Benchmarks ?? new Dictionary<string, BenchmarkDescription>(),
         Measurements = run.Measurements.Select(Fill).ToList(),
         Errors = run.Errors ?? [],
         RuleFailures = run.RuleFailures ?? [],

@@ -28,6 +28,7 @@ public sealed class SuiteRunner(RunOptions options)
         DateTimeOffset started = DateTimeOffset.UtcNow;
         var measurementsByEntry = new List<List<Measurement>>();
         var errors = new List<RunError>();
+        var described = new Dictionary<string, BenchmarkDescription>(StringComparer.Ordinal);
         var resolver = new BaselineResolver(options.Baselines, system, options.SkuOverride);
         bool requiredMissing = false;
         var optionalUnavailable = new HashSet<int>();
@@ -59,6 +60,7 @@ public sealed class SuiteRunner(RunOptions options)
                 continue;
             }
 
+            described.TryAdd(benchmark.Id, BenchmarkDescription.Of(benchmark));
             foreach (BenchmarkCase benchmarkCase in planned.Cases)
             {
                 if (cancellationToken.IsCancellationRequested)
@@ -102,6 +104,7 @@ public sealed class SuiteRunner(RunOptions options)
             StartedAt = started,
             FinishedAt = DateTimeOffset.UtcNow,
             System = system,
+            Benchmarks = described,
             Measurements = judged,
             Errors = errors,
             RuleFailures = ruleFailures,

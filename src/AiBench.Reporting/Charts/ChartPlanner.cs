@@ -14,6 +14,7 @@ public static class ChartPlanner
 {
     public static IReadOnlyList<ChartSpec> Plan(Run run)
     {
+        ParameterDisplay display = ParameterDisplay.Of(run);
         var specs = new List<ChartSpec>();
         var taken = new HashSet<string>(StringComparer.Ordinal);
         var groups = run.Measurements
@@ -23,19 +24,19 @@ public static class ChartPlanner
         {
             List<Measurement> measurements = group.ToList();
             string stem = ChartFileName.Unique($"{group.Key.Benchmark}.{group.Key.Metric}", taken);
-            specs.Add(PlanSweep(stem, group.Key, measurements) ?? PlanBars(stem, group.Key, measurements));
+            specs.Add(PlanSweep(stem, group.Key, measurements, display) ?? PlanBars(stem, group.Key, measurements, display));
             if (measurements.All(TimelineChart.Applies))
             {
-                specs.Add(PlanTimeline(ChartFileName.Unique($"{stem}.timeline", taken), group.Key, measurements));
+                specs.Add(PlanTimeline(ChartFileName.Unique($"{stem}.timeline", taken), group.Key, measurements, display));
             }
         }
 
         return specs;
     }
 
-    private static ChartSpec? PlanSweep(string stem, (string Benchmark, string Metric, string Unit) key, List<Measurement> group)
+    private static ChartSpec? PlanSweep(string stem, (string Benchmark, string Metric, string Unit) key, List<Measurement> group, ParameterDisplay display)
     {
-        string? x = FindSweepParameter(group);
+        string? x = FindSweepParameter(group, key.Benchmark, display);
         if (x is null)
         {
             return null;
@@ -43,14 +44,14 @@ public static class ChartPlanner
 
         // Parameters that only follow the swept one (n and k in a square m=n=k sweep) do not make lines of their own.
         List<string> seriesParams = VaryingParams(group)
-            .Where(p => p != x && !(ParameterNames.IsSizeLike(p) && IsDeterminedBy(group, p, x)))
+            .Where(p => p != x && !(display.IsSizeLike(key.Benchmark, p) && IsDeterminedBy(group, p, x)))
             .ToList();
         List<string> seriesLabels = VaryingLabels(group);
         List<ChartSeries> series = group
-            .GroupBy(m => SeriesName(m, seriesParams, seriesLabels), StringComparer.Ordinal)
+            .GroupBy(m => SeriesName(m, seriesParams, seriesLabels, display), StringComparer.Ordinal)
             .Select(g => new ChartSeries(
                 g.Key.Length > 0 ? g.Key : key.Metric,
-                g.Select(m => new ChartPoint(m, MeasurementText.DisplayValue(x, m.Params[x]), Math.Log2(m.Params[x].AsDouble())))
+                g.Select(m => new ChartPoint(m, display.Value(key.Benchmark, x, m.Params[x]), Math.Log2(m.Params[x].AsDouble())))
                     .OrderBy(p => p.X)
                     .ToList()))
             .ToList();
@@ -59,20 +60,20 @@ public static class ChartPlanner
             return null;
         }
 
-        return new ChartSpec(stem, key.Benchmark, key.Metric, key.Unit, x, series);
+        return new ChartSpec(stem, key.Benchmark, key.Metric, key.Unit, x, series) { SweepIsBytes = display.IsByteSize(key.Benchmark, x) };
     }
 
-    private static ChartSpec PlanBars(string stem, (string Benchmark, string Metric, string Unit) key, List<Measurement> group)
+    private static ChartSpec PlanBars(string stem, (string Benchmark, string Metric, string Unit) key, List<Measurement> group, ParameterDisplay display)
     {
         List<string> varyingParams = VaryingParams(group);
         List<string> varyingLabels = VaryingLabels(group);
         List<ChartPoint> points = group
             .Select((m, i) =>
             {
-                string label = SeriesName(m, varyingParams, varyingLabels);
+                string label = SeriesName(m, varyingParams, varyingLabels, display);
                 if (label.Length == 0)
                 {
-                    label = m.Params.Count > 0 ? MeasurementText.DisplayParams(m.Params) : key.Metric;
+                    label = m.Params.Count > 0 ? display.Params(m) : key.Metric;
                 }
 
                 return new ChartPoint(m, label, i);
@@ -81,26 +82,26 @@ public static class ChartPlanner
         return new ChartSpec(stem, key.Benchmark, key.Metric, key.Unit, null, [new ChartSeries(key.Metric, points)]);
     }
 
-    private static ChartSpec PlanTimeline(string stem, (string Benchmark, string Metric, string Unit) key, List<Measurement> group)
+    private static ChartSpec PlanTimeline(string stem, (string Benchmark, string Metric, string Unit) key, List<Measurement> group, ParameterDisplay display)
     {
         List<string> varyingParams = VaryingParams(group);
         List<string> varyingLabels = VaryingLabels(group);
         List<ChartSeries> series = group
-            .Select(m => (Measurement: m, Name: SeriesName(m, varyingParams, varyingLabels) is { Length: > 0 } name ? name : key.Metric))
+            .Select(m => (Measurement: m, Name: SeriesName(m, varyingParams, varyingLabels, display) is { Length: > 0 } name ? name : key.Metric))
             .Select(s => new ChartSeries(s.Name, [new ChartPoint(s.Measurement, s.Name, 0)]))
             .ToList();
         return new ChartSpec(stem, key.Benchmark, key.Metric, key.Unit, null, series) { IsTimeline = true };
     }
 
     /// <summary>The size-like numeric parameter with the most distinct positive values (at least two).</summary>
-    private static string? FindSweepParameter(List<Measurement> group) =>
+    private static string? FindSweepParameter(List<Measurement> group, string benchmark, ParameterDisplay display) =>
         group[0].Params.Keys
-            .Where(ParameterNames.IsSizeLike)
+            .Where(p => display.IsSizeLike(benchmark, p))
             .Where(p => group.All(m => m.Params.TryGetValue(p, out ParameterValue v) && v.Number is double n && n > 0 && double.IsFinite(n)))
             .Select(p => (Name: p, Distinct: group.Select(m => m.Params[p].AsDouble()).Distinct().Count()))
             .Where(c => c.Distinct >= 2)
             .OrderByDescending(c => c.Distinct)
-            .ThenBy(c => ParameterNames.SweepPriority(c.Name))
+            .ThenBy(c => display.SweepPriority(benchmark, c.Name))
             .Select(c => c.Name)
             .FirstOrDefault();
 
@@ -118,9 +119,9 @@ public static class ChartPlanner
     private static string ParamText(Measurement m, string name) =>
         m.Params.TryGetValue(name, out ParameterValue v) ? v.ToString() : string.Empty;
 
-    private static string SeriesName(Measurement m, List<string> parameters, List<string> labels)
+    private static string SeriesName(Measurement m, List<string> parameters, List<string> labels, ParameterDisplay display)
     {
-        string p = MeasurementText.DisplayParams(m.Params, parameters.Contains);
+        string p = display.Params(m, parameters.Contains);
         string l = MeasurementText.DisplayLabels(m.Labels, labels.Contains);
         return p.Length > 0 && l.Length > 0 ? $"{p}, {l}" : p + l;
     }

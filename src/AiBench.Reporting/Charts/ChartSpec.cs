@@ -22,6 +22,9 @@ public sealed record ChartSpec(
 {
     public bool IsSweep => SweepParameter is not null;
 
+    /// <summary>The swept parameter is a size in bytes: its axis reads 4 KiB, 1 MiB rather than 4096, 1048576.</summary>
+    public bool SweepIsBytes { get; init; }
+
     /// <summary>Samples against time (one line per case) instead of one value per case.</summary>
     public bool IsTimeline { get; init; }
 

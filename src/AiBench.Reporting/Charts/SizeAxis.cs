@@ -1,6 +1,5 @@
 using System.Globalization;
 using AiBench.Core.Units;
-using AiBench.Reporting.Text;
 using ScottPlot.TickGenerators;
 
 namespace AiBench.Reporting.Charts;
@@ -11,14 +10,14 @@ namespace AiBench.Reporting.Charts;
 /// </summary>
 internal static class SizeAxis
 {
-    public static NumericAutomatic TickGenerator(string parameter) => new()
+    public static NumericAutomatic TickGenerator(bool bytes) => new()
     {
         IntegerTicksOnly = true,
-        LabelFormatter = x => Label(parameter, Math.Pow(2, x)),
+        LabelFormatter = x => Label(bytes, Math.Pow(2, x)),
     };
 
-    public static string Label(string parameter, double value) =>
-        ParameterNames.IsByteSize(parameter)
+    public static string Label(bool bytes, double value) =>
+        bytes
             ? ByteSize.FormatBinary(Math.Round(value))
             : Math.Round(value).ToString("0", CultureInfo.InvariantCulture);
 }

@@ -52,7 +52,7 @@ internal static class SweepChart
         }
 
         SetLimits(plot, spec, logY, yMin, yMax);
-        plot.Axes.Bottom.TickGenerator = SizeAxis.TickGenerator(parameter);
+        plot.Axes.Bottom.TickGenerator = SizeAxis.TickGenerator(spec.SweepIsBytes);
         if (logY)
         {
             plot.Axes.Left.TickGenerator = LogValueAxis.TickGenerator();

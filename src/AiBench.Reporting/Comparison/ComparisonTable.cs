@@ -17,11 +17,12 @@ public sealed record ComparisonTable(IReadOnlyList<Run> Runs, IReadOnlyList<Comp
         List<Dictionary<string, Measurement>> byKey = runs
             .Select(r => r.Measurements.DistinctBy(m => m.Key).ToDictionary(m => m.Key, StringComparer.Ordinal))
             .ToList();
+        ParameterDisplay display = ParameterDisplay.Of(runs);
         List<Measurement> firsts = runs.SelectMany(r => r.Measurements).DistinctBy(m => m.Key).ToList();
         List<ComparisonRow> rows = firsts
             .GroupBy(m => m.Benchmark, StringComparer.Ordinal)
             .SelectMany(g => g)
-            .Select(m => Row(m, byKey))
+            .Select(m => Row(m, byKey, display))
             .ToList();
         return new ComparisonTable(runs, rows);
     }
@@ -29,7 +30,7 @@ public sealed record ComparisonTable(IReadOnlyList<Run> Runs, IReadOnlyList<Comp
     /// <summary>Column heading for a run: its short chart name (<c>#1 node17</c>) and run id.</summary>
     public string RunHeading(int index) => $"{ComparisonCharts.ShortName(Runs, index)} · {Runs[index].RunId}";
 
-    private static ComparisonRow Row(Measurement first, List<Dictionary<string, Measurement>> byKey)
+    private static ComparisonRow Row(Measurement first, List<Dictionary<string, Measurement>> byKey, ParameterDisplay display)
     {
         string key = first.Key;
         Measurement? reference = null;
@@ -63,7 +64,7 @@ public sealed record ComparisonTable(IReadOnlyList<Run> Runs, IReadOnlyList<Comp
         return new ComparisonRow(
             first.Benchmark,
             key,
-            first.Params.Count > 0 ? MeasurementText.DisplayParams(first.Params) : "—",
+            first.Params.Count > 0 ? display.Params(first) : "—",
             MeasurementText.DisplayLabels(first.Labels),
             first.Metric,
             cells);

@@ -10,17 +10,20 @@ public static class SummaryTables
     /// One table per benchmark, benchmarks and rows in the order the run measured them. A row's case names the
     /// parameters that vary within its benchmark; those every row shares are said once above the table.
     /// </summary>
-    public static IReadOnlyList<BenchmarkTable> Build(Run run) =>
-        run.Measurements
+    public static IReadOnlyList<BenchmarkTable> Build(Run run)
+    {
+        ParameterDisplay display = ParameterDisplay.Of(run);
+        return run.Measurements
             .GroupBy(m => m.Benchmark, StringComparer.Ordinal)
             .Select(g =>
             {
                 List<Measurement> rows = g.ToList();
                 HashSet<string> varying = VaryingParameters(rows);
-                string common = MeasurementText.DisplayParams(rows[0].Params, p => !varying.Contains(p));
-                return new BenchmarkTable(g.Key, rows.Select(m => ToRow(m, varying.Contains)).ToList()) { CommonParameters = common };
+                string common = display.Params(rows[0], p => !varying.Contains(p));
+                return new BenchmarkTable(g.Key, rows.Select(m => ToRow(m, varying.Contains, display)).ToList()) { CommonParameters = common };
             })
             .ToList();
+    }
 
     /// <summary>The parameters whose value is not the same in every one of <paramref name="measurements"/>.</summary>
     public static HashSet<string> VaryingParameters(IReadOnlyCollection<Measurement> measurements) =>
@@ -28,9 +31,9 @@ public static class SummaryTables
             .Where(p => measurements.Select(m => m.Params.TryGetValue(p, out var v) ? v.ToString() : "").Distinct(StringComparer.Ordinal).Count() > 1)
             .ToHashSet(StringComparer.Ordinal);
 
-    public static SummaryRow ToRow(Measurement m, Func<string, bool> shown) => new(
+    public static SummaryRow ToRow(Measurement m, Func<string, bool> shown, ParameterDisplay display) => new(
         m,
-        Case: MeasurementText.DisplayParams(m.Params, shown) is { Length: > 0 } text ? text : "—",
+        Case: display.Params(m, shown) is { Length: > 0 } text ? text : "—",
         Labels: MeasurementText.DisplayLabels(m.Labels),
         Metric: m.Metric,
         Median: MeasurementText.Median(m),

@@ -5,7 +5,10 @@ using AiBench.Core.Units;
 
 namespace AiBench.Reporting.Text;
 
-/// <summary>How a measurement's parts read in reports. Canonical forms for files, display forms for people.</summary>
+/// <summary>
+/// How a measurement's parts read in reports. Canonical forms for files, display forms for people (parameter values:
+/// <see cref="ParameterDisplay"/>).
+/// </summary>
 public static class MeasurementText
 {
     /// <summary>Canonical <c>k=v;k=v</c>, keys in ordinal order, values as run.json has them (CSV).</summary>
@@ -15,18 +18,8 @@ public static class MeasurementText
     public static string CanonicalLabels(IReadOnlyDictionary<string, string> labels) =>
         string.Join(";", labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}"));
 
-    /// <summary>Display form <c>dtype=bf16, bytes=8 GiB</c>, in the benchmark's own parameter order.</summary>
-    public static string DisplayParams(IReadOnlyDictionary<string, ParameterValue> parameters, Func<string, bool>? include = null) =>
-        string.Join(", ", parameters.Where(p => include?.Invoke(p.Key) ?? true).Select(p => $"{p.Key}={DisplayValue(p.Key, p.Value)}"));
-
     public static string DisplayLabels(IReadOnlyDictionary<string, string> labels, Func<string, bool>? include = null) =>
         string.Join(", ", labels.Where(l => include?.Invoke(l.Key) ?? true).Select(l => $"{l.Key}={l.Value}"));
-
-    /// <summary>Sizes in bytes show with binary prefixes (as the parameters are written); everything else as stored.</summary>
-    public static string DisplayValue(string name, ParameterValue value) =>
-        value.Number is { } n && ParameterNames.IsByteSize(name) && n >= 1024 && n == Math.Floor(n)
-            ? ByteSize.FormatBinary(n)
-            : value.ToString();
 
     /// <summary>The figure in its display unit: <c>792.1 TFLOP/s</c>.</summary>
     public static string Median(Measurement m) => UnitFormatter.Format(m.Value, m.Unit);

@@ -1,8 +1,9 @@
 namespace AiBench.Reporting.Text;
 
 /// <summary>
-/// Which parameter names are sizes. Reports use this to show <c>bytes=8 GiB</c> instead of 8589934592 and
-/// charts to put a size sweep on a log2 axis.
+/// Which parameter names are sizes, for run.json files older than 1.1 that do not describe their parameters
+/// (<see cref="ParameterDisplay"/> reads the kinds and units of newer ones). Reports use this to show
+/// <c>bytes=8 GiB</c> instead of 8589934592 and charts to put a size sweep on a log2 axis.
 /// </summary>
 public static class ParameterNames
 {

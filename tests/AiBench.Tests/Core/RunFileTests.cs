@@ -24,6 +24,16 @@ public class RunFileTests
             Host = "node17",
             Gpus = [new GpuInfo { Index = 0, Name = "NVIDIA H100 80GB HBM3", Sku = "h100-sxm5-80gb" }],
         },
+        Benchmarks = new Dictionary<string, BenchmarkDescription>
+        {
+            ["gpu.matmul"] = new("GPU matrix multiply",
+            [
+                new ParameterDescription("dtype", ParameterKind.Choice, "bf16", "element type") { AllowedValues = ["bf16", "fp16"] },
+                new ParameterDescription("m", ParameterKind.Integer, "8192", "rows"),
+                new ParameterDescription("check", ParameterKind.Boolean, "true", "check the product"),
+                new ParameterDescription("accelerator_warmup", ParameterKind.Duration, "auto", "warm-up") { Unit = "s", Words = ["auto"] },
+            ]),
+        },
         Measurements =
         [
             new Measurement
@@ -32,7 +42,9 @@ public class RunFileTests
                 Params = new Dictionary<string, ParameterValue>
                 {
                     ["dtype"] = ParameterValue.Of("bf16"), ["m"] = ParameterValue.Of(8192), ["check"] = ParameterValue.Of(true),
+                    ["accelerator_warmup"] = ParameterValue.Of("auto"),
                 },
+                Resolved = new Dictionary<string, ParameterValue> { ["accelerator_warmup"] = ParameterValue.Of(30) },
                 Labels = new Dictionary<string, string> { ["device"] = "0" },
                 Samples = [7.91e14, 7.93e14],
                 Stats = SampleStatisticsEstimator.Estimate([7.91e14, 7.93e14]),
@@ -70,7 +82,7 @@ public class RunFileTests
         string dir = Directory.CreateTempSubdirectory().FullName;
         RunFile.Write(SampleRun(), Path.Combine(dir, "run.json"));
         JsonNode root = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "run.json")))!;
-        Assert.Equal("aibench.run/1", (string?)root["schema"]);
+        Assert.Equal("aibench.run/1.1", (string?)root["schema"]);
         Assert.Equal("complete", (string?)root["status"]);
         Assert.Equal("fail", (string?)root["verdict"]);
         JsonNode m = root["measurements"]![0]!;
@@ -101,7 +113,7 @@ public class RunFileTests
     {
         string dir = Directory.CreateTempSubdirectory().FullName;
         RunFile.Write(SampleRun(), Path.Combine(dir, "run.json"));
-        string json = File.ReadAllText(Path.Combine(dir, "run.json")).Replace("aibench.run/1", "aibench.run/1.3", StringComparison.Ordinal);
+        string json = File.ReadAllText(Path.Combine(dir, "run.json")).Replace(Run.SchemaId, "aibench.run/1.3", StringComparison.Ordinal);
         Assert.Equal("node17", RunFile.Parse(json).System.Host);
     }
 

@@ -121,6 +121,16 @@ public class SuiteAndRuleTests
     }
 
     [Fact]
+    public async Task The_run_describes_the_parameters_of_each_benchmark_that_ran()
+    {
+        RunOutcome outcome = await Run(SuiteParser.Parse("name: s\nbenchmarks:\n  - id: test.fake", "s.yaml"), new FakeBenchmark(2e9));
+        BenchmarkDescription described = outcome.Run.Benchmarks["test.fake"];
+        Assert.Equal("runner test double", described.Title);
+        ParameterDescription size = Assert.Single(described.Parameters);
+        Assert.Equal((ParameterKind.Size, "B", "1k"), (size.Kind, size.Unit, size.Default));
+    }
+
+    [Fact]
     public async Task A_wrong_answer_fails_even_without_rules()
     {
         Suite suite = SuiteParser.Parse("name: s\nbenchmarks:\n  - id: test.fake", "s.yaml");

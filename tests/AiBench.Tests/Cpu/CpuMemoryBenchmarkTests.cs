@@ -51,6 +51,24 @@ public class CpuMemoryBenchmarkTests
         Assert.Equal(new Correctness(3 * (4L << 20) / 8, 0), m.Correct);
         Assert.Equal("2", m.Info!["threads"]);
         Assert.Equal((4L << 20).ToString(System.Globalization.CultureInfo.InvariantCulture), m.Info["arrayBytes"]);
+        Assert.Null(m.Resolved); // nothing was left to the benchmark
+    }
+
+    [Fact]
+    public async Task Size_auto_and_threads_0_record_what_they_became()
+    {
+        var benchmark = new CpuMemoryBenchmark();
+        BenchmarkCase benchmarkCase = Assert.Single(benchmark.Parameters.Expand(new Dictionary<string, string> { ["kernel"] = "copy" }));
+        var context = new BenchmarkContext { Case = benchmarkCase, Policy = MeasurementPolicy.Quick, System = ThisMachine };
+
+        Measurement m = Assert.Single(await benchmark.RunAsync(context, CancellationToken.None).ToListAsync());
+
+        Assert.Equal("auto", m.Params["size"].AsText());
+        long expected = StreamArraySize.Auto(ThisMachine) / sizeof(double) * sizeof(double);
+        Assert.Equal(expected, m.Resolved!["size"].AsInt64());
+        Assert.Equal(m.Info!["arrayBytes"], m.Resolved["size"].ToString());
+        Assert.Equal(m.Info["threads"], m.Resolved["threads"].ToString());
+        Assert.True(m.Resolved["threads"].AsInt64() >= 1);
     }
 
     [Fact]
