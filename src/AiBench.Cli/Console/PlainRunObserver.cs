@@ -12,7 +12,7 @@ internal sealed class PlainRunObserver(TextWriter error) : IRunObserver
     public void CaseStarted(IBenchmark benchmark, BenchmarkCase benchmarkCase, int caseNumber, int totalCases) =>
         error.WriteLine($"[{caseNumber}/{totalCases}] {CaseText.For(benchmark, benchmarkCase)}");
 
-    public void Status(string text)
+    public void Status(int caseNumber, string text)
     {
         // Per-sample status would flood a log; the case line and the result line are enough.
     }

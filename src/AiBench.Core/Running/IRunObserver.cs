@@ -4,12 +4,18 @@ using AiBench.Core.Results;
 
 namespace AiBench.Core.Running;
 
-/// <summary>Receives progress of a run (the CLI draws a progress display from it). Calls come from the runner's thread.</summary>
+/// <summary>
+/// Receives progress of a run (the CLI draws a progress display from it). <see cref="CaseStarted"/>,
+/// <see cref="MeasurementRecorded"/> and <see cref="BenchmarkFailed"/> come from the runner's thread, in order.
+/// <see cref="Status"/> comes from whichever thread the benchmark reports on (a native worker thread, say), possibly
+/// late: it names its case, and an implementation must be safe to call concurrently and ignore a case that is over.
+/// </summary>
 public interface IRunObserver
 {
     void CaseStarted(IBenchmark benchmark, BenchmarkCase benchmarkCase, int caseNumber, int totalCases);
 
-    void Status(string text);
+    /// <summary>A short status line ("triad 3/20") of case <paramref name="caseNumber"/>; see the thread rules above.</summary>
+    void Status(int caseNumber, string text);
 
     void MeasurementRecorded(Measurement measurement);
 
@@ -23,7 +29,7 @@ public sealed class NullRunObserver : IRunObserver
 
     public void CaseStarted(IBenchmark benchmark, BenchmarkCase benchmarkCase, int caseNumber, int totalCases) { }
 
-    public void Status(string text) { }
+    public void Status(int caseNumber, string text) { }
 
     public void MeasurementRecorded(Measurement measurement) { }
 

@@ -69,7 +69,7 @@ public sealed class SuiteRunner(RunOptions options)
                 }
 
                 options.Observer.CaseStarted(benchmark, benchmarkCase, ++caseNumber, plan.TotalCases);
-                RunError? error = await RunCaseAsync(benchmark, benchmarkCase, plan, system, resolver, produced, cancellationToken);
+                RunError? error = await RunCaseAsync(benchmark, benchmarkCase, caseNumber, plan, system, resolver, produced, cancellationToken);
                 if (error is not null)
                 {
                     requiredMissing |= planned.Required && error.Kind != "interrupted";
@@ -126,7 +126,7 @@ public sealed class SuiteRunner(RunOptions options)
         }
     }
 
-    private async Task<RunError?> RunCaseAsync(IBenchmark benchmark, BenchmarkCase benchmarkCase, RunPlan plan, SystemInfo system,
+    private async Task<RunError?> RunCaseAsync(IBenchmark benchmark, BenchmarkCase benchmarkCase, int caseNumber, RunPlan plan, SystemInfo system,
         BaselineResolver resolver, List<Measurement> produced, CancellationToken cancellationToken)
     {
         string scratch = Path.Combine(options.ScratchRoot, $"aibench-{options.RunId}-{Guid.NewGuid():N}");
@@ -137,7 +137,9 @@ public sealed class SuiteRunner(RunOptions options)
             System = system,
             Logger = options.Logger,
             ScratchDirectory = scratch,
-            Progress = new Progress<string>(options.Observer.Status),
+            // Forwarded on the reporting thread at once, tagged with its case: no thread-pool hop that could deliver it late
+            // under the next case's name (Progress<T> posts to the pool when there is no synchronisation context).
+            Progress = new CaseStatus(options.Observer, caseNumber),
             Launch = options.Launch,
             Transcript = options.Transcript,
             Faults = options.Faults,
