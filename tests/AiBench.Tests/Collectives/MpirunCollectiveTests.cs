@@ -76,9 +76,12 @@ public class MpirunCollectiveTests
     public void A_hung_rank_ends_the_run_with_exit_3_and_partial_results_naming_the_ranks()
     {
         var watch = Stopwatch.StartNew();
+        string temp = Directory.CreateTempSubdirectory("aibench-mpi-tmp").FullName;
         (int exit, string output, string runDir) = Run(
-            2, ["-x", "AIBENCH_FAULT_INJECTION=hang-rank=1"], ["run", "net.allreduce", .. Small, "--set", "timeout=2s"]);
+            2, ["-x", "AIBENCH_FAULT_INJECTION=hang-rank=1", "-x", $"TMPDIR={temp}"], ["run", "net.allreduce", .. Small, "--set", "timeout=2s"]);
         Assert.True(exit == 3, $"exit {exit}\n{output}");
+        // The aborted ranks leave no .NET diagnostics socket behind: each unlinked its own at start.
+        Assert.Empty(Directory.GetFiles(temp, "dotnet-diagnostic-*"));
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"took {watch.Elapsed}");
         Assert.Contains("rank 0 on host", output, StringComparison.Ordinal);
         Assert.Contains("dead or hung", output, StringComparison.Ordinal);
