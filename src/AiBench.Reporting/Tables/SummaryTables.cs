@@ -1,4 +1,5 @@
 using AiBench.Core.Results;
+using AiBench.Reporting.Figures;
 using AiBench.Reporting.Text;
 
 namespace AiBench.Reporting.Tables;
@@ -33,8 +34,8 @@ public static class SummaryTables
         Case: MeasurementText.DisplayParams(m.Params, shown) is { Length: > 0 } text ? text : "—",
         Labels: MeasurementText.DisplayLabels(m.Labels),
         Metric: m.Metric,
-        Median: MeasurementText.Median(m),
-        Spread: MeasurementText.Spread(m),
+        Median: FigureFlags.UndefinedReason(m) is { } undefined ? $"n/a ({undefined})" : MeasurementText.Median(m),
+        Spread: FigureFlags.IsUndefined(m) ? "—" : MeasurementText.Spread(m),
         SampleCount: MeasurementText.SampleCount(m),
         PercentOfPeak: MeasurementText.PercentOfPeak(m),
         Correctness: MeasurementText.Correctness(m),
