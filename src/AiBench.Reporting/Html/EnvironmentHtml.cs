@@ -4,7 +4,7 @@ using AiBench.Reporting.Environment;
 namespace AiBench.Reporting.Html;
 
 /// <summary>
-/// The environment table: a column per system with differing facts highlighted; with many systems (a fleet)
+/// The environment table: a column per system, a differing fact and the values off the usual one highlighted; with many systems (a fleet)
 /// a row per system showing only the facts that differ, each cell off the usual value highlighted.
 /// </summary>
 internal static class EnvironmentHtml
@@ -39,10 +39,12 @@ internal static class EnvironmentHtml
         html.Append("</tr></thead>\n<tbody>\n");
         foreach (EnvironmentRow row in table.Rows)
         {
-            html.Append(row.Differs ? "<tr class=\"differs\">" : "<tr>").Append("<th>").Append(HtmlText.Encode(row.Fact)).Append("</th>");
+            // The fact is marked, and only the cells off the usual value: the odd system out is what to see.
+            html.Append("<tr>").Append(row.Differs ? "<th class=\"differs\">" : "<th>").Append(HtmlText.Encode(row.Fact)).Append("</th>");
             foreach (string? value in row.Values)
             {
-                html.Append("<td>").Append(HtmlText.Encode(value ?? "—")).Append("</td>");
+                bool odd = row.Differs && value is not null && !string.Equals(value, row.Usual, StringComparison.Ordinal);
+                html.Append(odd ? "<td class=\"differs\">" : "<td>").Append(HtmlText.Encode(value ?? "—")).Append("</td>");
             }
 
             html.Append("</tr>\n");

@@ -26,7 +26,7 @@ internal static class ReportCss
         p.legend .key { display: inline-block; margin-right: 1.2rem; white-space: nowrap; }
         .swatch { display: inline-block; width: .9em; height: .9em; border-radius: 2px; margin-right: .35em; vertical-align: -.1em; }
         .peak-key { display: inline-block; width: 1.6em; border-top: 2px dashed #222; margin-right: .35em; vertical-align: .3em; }
-        table.env th { text-align: left; } tr.differs td, td.differs { background: #fff3bf; font-weight: 600; }
+        table.env th { text-align: left; } table.env .differs { background: #fff3bf; font-weight: 600; }
         td.warn { background: #fff0d9; color: #8a5300; font-size: .8rem; }
         td.better { background: #e3f4e3; color: #1a6b1a; } td.worse { background: #fbe3e3; color: #a11; }
         ul.method { font-size: .82rem; color: #444; padding-left: 1.2rem; } ul.method .what { font-weight: 600; }

@@ -37,7 +37,7 @@ public class ChartExporterTests
         string time = ChartRenderer.RenderSvg(specs.Single(s => s.Metric == "time"));
 
         // ScottPlot writes text as <text> elements; every chart names the peak marker the same way.
-        Assert.Contains("PFLOP/s", matmul, StringComparison.Ordinal);
+        Assert.Contains("TFLOP/s", matmul, StringComparison.Ordinal);
         Assert.Contains("vendor peak", matmul, StringComparison.Ordinal);
         Assert.Contains("GB/s", busbw, StringComparison.Ordinal);
         Assert.Contains("vendor peak (datasheet)", busbw, StringComparison.Ordinal);
