@@ -17,7 +17,7 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 # System packages: a C toolchain and CMake for native/, OpenBLAS for cpu.gemm, Open MPI for the collectives' shim,
 # fonts for chart text. The servers some tests need are not installed here: tests/infra/rgw.sh (Ceph RGW) and
 # tests/infra/slurm.sh (Slurm, munge) install their own packages on first use, so ./run.sh stays lean.
-APT_PACKAGES=(cmake gcc g++ make liburing-dev libaio-dev libopenblas0 libgomp1 libopenmpi-dev openmpi-bin iproute2 fontconfig fonts-dejavu-core ca-certificates curl)
+APT_PACKAGES=(cmake gcc g++ make liburing-dev libaio-dev libopenblas0 libgomp1 libopenmpi-dev openmpi-bin iproute2 fontconfig fonts-dejavu-core ca-certificates curl chromium)
 
 install_packages() {
   local missing=()

@@ -11,4 +11,6 @@ public static class ReportFileNames
     public const string ChartsFolder = "charts";
     public const string ComparisonMarkdown = "comparison.md";
     public const string ComparisonHtml = "comparison.html";
+    public const string PdfReport = "report.pdf";
+    public const string ComparisonPdf = "comparison.pdf";
 }

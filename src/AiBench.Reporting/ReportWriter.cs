@@ -6,6 +6,7 @@ using AiBench.Reporting.Csv;
 using AiBench.Reporting.Html;
 using AiBench.Reporting.JUnit;
 using AiBench.Reporting.Markdown;
+using AiBench.Reporting.Pdf;
 
 namespace AiBench.Reporting;
 
@@ -19,8 +20,9 @@ public static class ReportWriter
     public static IReadOnlyList<string> ExporterNames => DefaultExporters().Select(e => e.Name).ToList();
 
     /// <summary>A fresh set of the standard exporters, in dependency order: the HTML report inlines the charts and links the rest.</summary>
-    public static IReadOnlyList<IRunExporter> DefaultExporters() =>
-        [new CsvExporter(), new MarkdownSummaryExporter(), new JUnitExporter(), new ChartExporter(), new HtmlReportExporter()];
+    /// <param name="label">The system's name in the charts and the HTML (<c>--label</c>); null for the default.</param>
+    public static IReadOnlyList<IRunExporter> DefaultExporters(string? label = null) =>
+        [new CsvExporter(), new MarkdownSummaryExporter(), new JUnitExporter(), new ChartExporter(label), new HtmlReportExporter(label)];
 
     /// <summary>The standard exporters with these names (<see cref="ExporterNames"/>), in dependency order.</summary>
     public static IReadOnlyList<IRunExporter> ExportersNamed(IEnumerable<string> names)
@@ -75,10 +77,22 @@ public static class ReportWriter
         return Export(run, runDirectory, exporters);
     }
 
+    /// <summary>
+    /// <c>aibench report</c>: the standard reports under <paramref name="label"/>, then <c>report.pdf</c> printed from
+    /// the HTML by Chromium where one is installed (else a note says why there is none).
+    /// </summary>
+    public static ReportResult Regenerate(string runDirectory, string? label)
+    {
+        ReportResult reports = Regenerate(runDirectory, DefaultExporters(label));
+        return reports.With(PdfPrinter.Print(Path.Combine(runDirectory, ReportFileNames.HtmlReport), ReportFileNames.PdfReport));
+    }
+
     /// <summary>Reads several run folders and writes a side-by-side comparison into <paramref name="outputDirectory"/>.</summary>
-    public static ReportResult Compare(IReadOnlyList<string> runDirectories, string outputDirectory)
+    /// <param name="labels">The systems' names by run folder (<c>--label</c>); missing ones get the default.</param>
+    public static ReportResult Compare(IReadOnlyList<string> runDirectories, string outputDirectory, IReadOnlyList<string>? labels = null)
     {
         List<Run> runs = runDirectories.Select(RunFile.Read).ToList();
-        return ComparisonReport.Write(runs, outputDirectory);
+        ReportResult comparison = ComparisonReport.Write(runs, outputDirectory, labels);
+        return comparison.With(PdfPrinter.Print(Path.Combine(outputDirectory, ReportFileNames.ComparisonHtml), ReportFileNames.ComparisonPdf));
     }
 }

@@ -1,121 +1,116 @@
 using AiBench.Core.Results;
 using AiBench.Core.Units;
-using AiBench.Reporting.Text;
 using ScottPlot;
 
 namespace AiBench.Reporting.Charts;
 
 /// <summary>
-/// One bar per case (red when its verdict failed), p5–p95 whiskers, and the vendor peak: a dashed line when
-/// every case shares one peak, else a grey bar beside each case that has one. Latencies spanning more than two
-/// decades (p50 … max) are drawn on a log10 axis (<see cref="LogValueAxis"/>), bars rising from the lowest decade.
+/// Grouped bars: the cases on the axis, one bar per system in the system's colour (a red outline when its rule
+/// failed), p5–p95 whiskers, the vendor peak as a <see cref="PeakMarker"/> across the case, and the median's value
+/// above each bar, clear of the whisker. Latencies spanning more than two decades get a log10 axis
+/// (<see cref="LogValueAxis"/>). The axis unit is picked from the measured values, never the peak, so it is the
+/// unit the table writes.
 /// </summary>
 internal static class BarChart
 {
-    private const double CharWidthPixels = 7;
+    private const double GroupWidth = 0.8;
+    private const int MaxLabelledBars = 40;
+    private const int PlotHeightPixels = 330;
 
     public static (Plot Plot, int Width, int Height) Create(ChartSpec spec)
     {
-        IReadOnlyList<ChartPoint> points = spec.Series[0].Points;
-        List<Measurement> measurements = points.Select(p => p.Measurement).ToList();
-        List<double> peaks = measurements.Select(m => m.Baseline?.Value).OfType<double>().Distinct().ToList();
-        bool peakBars = peaks.Count > 1;
-        ValueScale scale = ValueScale.For(measurements.Select(m => m.Value).Concat(peaks), spec.Unit);
+        List<Measurement> measurements = spec.Measurements.ToList();
+        int systems = Math.Max(1, spec.Series.Max(s => s.System) + 1);
+        int cases = Math.Max(1, spec.Cases.Count);
+        ValueScale scale = ValueScale.For(measurements.Select(m => m.Value), spec.Unit);
         bool logY = LogValueAxis.Suits(measurements);
         double ToAxis(double value) => logY ? Math.Log10(scale.Apply(value)) : scale.Apply(value);
         double floor = logY ? Math.Floor(measurements.Min(m => ToAxis(m.Stats?.P5 ?? m.Value))) : 0;
+        double barWidth = GroupWidth / systems;
+        double Position(int caseIndex, int system) => caseIndex - GroupWidth / 2 + barWidth * (system + 0.5);
+
+        int pixels = Math.Clamp(160 + cases * Math.Max(90, systems * 56), ChartStyle.MinWidth, ChartStyle.MaxWidth);
+        double barPixels = (pixels - 160.0) / cases * barWidth;
 
         var plot = new Plot();
         ChartStyle.Apply(plot);
-        double width = peakBars ? 0.4 : 0.8;
-        double offset = peakBars ? -0.2 : 0;
-        var measured = plot.Add.Bars(points.Select((p, i) => MeasuredBar(p.Measurement, i + offset, width, scale, ToAxis, floor)).ToArray());
-        measured.LegendText = "median";
-        var positions = points.Select((_, i) => i + offset).ToList();
-        Whiskers.Add(plot, positions, measurements, ToAxis, ChartStyle.Whisker);
-
-        if (peakBars)
+        double top = measurements.Max(Top);
+        foreach (ChartSeries series in spec.Series)
         {
-            var peak = plot.Add.Bars(measurements
-                .Select((m, i) => (m, i))
-                .Where(t => t.m.Baseline is not null)
-                .Select(t => PeakBar(t.m, t.i + 0.2, width, ToAxis, floor))
-                .ToArray());
-            peak.LegendText = "vendor peak";
-        }
-        else if (peaks.Count == 1)
-        {
-            BaselineComparison baseline = measurements.First(m => m.Baseline is not null).Baseline!;
-            var line = plot.Add.HorizontalLine(ToAxis(baseline.Value), 1.5f, ChartStyle.Peak, LinePattern.Dashed);
-            line.LegendText = $"peak {UnitFormatter.Format(baseline.Value, spec.Unit)} ({baseline.Source})";
+            Color colour = ChartStyle.SystemColour(series.System);
+            var bars = plot.Add.Bars(series.Points.Select(p => new Bar
+            {
+                Position = Position((int)p.X, series.System),
+                Value = ToAxis(p.Measurement.Value),
+                ValueBase = floor,
+                Size = barWidth * 0.92,
+                FillColor = colour,
+                LineColor = Failed(p.Measurement) ? ChartStyle.Failed : colour,
+                LineWidth = Failed(p.Measurement) ? 3 : 0,
+            }).ToArray());
+            Whiskers.Add(plot, series.Points.Select(p => Position((int)p.X, series.System)).ToList(),
+                series.Points.Select(p => p.Measurement).ToList(), ToAxis, ChartStyle.Whisker);
         }
 
-        if (measurements.Any(m => m.Verdict?.Status == VerdictStatus.Fail))
+        AddPeaks(plot, spec, ToAxis);
+        double range = ToAxis(top) - floor;
+        bool labelled = measurements.Count <= MaxLabelledBars;
+        int longest = 0;
+        if (labelled)
         {
-            plot.Legend.ManualItems.Add(new LegendItem { LabelText = "failed its rule", FillColor = ChartStyle.Failed });
+            foreach (ChartSeries series in spec.Series)
+            {
+                foreach (ChartPoint p in series.Points)
+                {
+                    string text = UnitFormatter.FormatNumber(scale.Apply(p.Measurement.Value), 3);
+                    longest = Math.Max(longest, text.Length);
+                    ValueLabels.Add(plot, Position((int)p.X, series.System), ToAxis(Top(p.Measurement)), range * 0.015, text, barPixels);
+                }
+            }
         }
 
-        int pixels = Math.Clamp(160 + points.Count * (peakBars ? 120 : 80), ChartStyle.MinWidth, ChartStyle.MaxWidth);
-        LabelTicks(plot, points, pixels);
+        // Room above the tallest whisker for its label: one text line, or a turned label's length.
+        bool turned = longest * 6.5 > barPixels;
+        double headroom = labelled ? (turned ? (longest * 6.5 + 12) / PlotHeightPixels : 0.08) : 0.04;
+        plot.Axes.SetLimitsY(floor, ToAxis(top) + range * headroom);
+        plot.Axes.SetLimitsX(-0.6, cases - 0.4);
+        CategoryTicks.Label(plot, spec.Cases, pixels);
         plot.Title(spec.Title);
         if (logY)
         {
-            double top = Math.Ceiling(measurements.Max(m => ToAxis(m.Stats?.P95 ?? m.Value)) + 0.05);
-            plot.Axes.SetLimitsY(floor, top);
             plot.Axes.Left.TickGenerator = LogValueAxis.TickGenerator();
-            plot.YLabel($"{spec.Metric} ({scale.Unit}, log scale)");
-        }
-        else
-        {
-            plot.Axes.Margins(bottom: measurements.All(m => m.Value >= 0) ? 0 : 0.1);
-            plot.YLabel($"{spec.Metric} ({scale.Unit})");
         }
 
-        if (peaks.Count > 0 || plot.Legend.ManualItems.Count > 0)
+        plot.YLabel(logY ? $"{spec.Metric} ({scale.Unit}, log scale)" : $"{spec.Metric} ({scale.Unit})");
+        var legend = spec.Series.Select(s => ChartLegend.System(s.Name, ChartStyle.SystemColour(s.System))).ToList();
+        if (measurements.Any(m => m.Baseline is not null))
         {
-            plot.ShowLegend(Edge.Right);
+            legend.Add(PeakMarker.Legend());
         }
 
+        if (measurements.Any(Failed))
+        {
+            legend.Add(ChartLegend.Failed());
+        }
+
+        ChartLegend.Show(plot, legend);
         return (plot, pixels, ChartStyle.Height);
     }
 
-    private static Bar MeasuredBar(
-        Measurement m, double position, double width, ValueScale scale, Func<double, double> toAxis, double floor) => new()
-    {
-        Position = position,
-        Value = toAxis(m.Value),
-        ValueBase = floor,
-        Size = width,
-        FillColor = m.Verdict?.Status == VerdictStatus.Fail ? ChartStyle.Failed : ChartStyle.Measured,
-        Label = UnitFormatter.FormatNumber(scale.Apply(m.Value), 3),
-    };
+    private static bool Failed(Measurement m) => m.Verdict?.Status == VerdictStatus.Fail;
 
-    private static Bar PeakBar(Measurement m, double position, double width, Func<double, double> toAxis, double floor) => new()
-    {
-        Position = position,
-        Value = toAxis(m.Baseline!.Value),
-        ValueBase = floor,
-        Size = width,
-        FillColor = ChartStyle.Peak,
-        Label = InvariantNumber.Percent(m.Baseline.Efficiency, "0"),
-    };
+    private static double Top(Measurement m) => Math.Max(m.Value, Math.Max(m.Stats?.P95 ?? m.Value, m.Baseline?.Value ?? m.Value));
 
-    /// <summary>Category labels under the bars, turned 45° when they would not fit side by side.</summary>
-    private static void LabelTicks(Plot plot, IReadOnlyList<ChartPoint> points, int pixels)
+    /// <summary>One marker per distinct peak of a case, across the whole group of bars.</summary>
+    private static void AddPeaks(Plot plot, ChartSpec spec, Func<double, double> toAxis)
     {
-        plot.Axes.Bottom.SetTicks(points.Select((_, i) => (double)i).ToArray(), points.Select(p => p.Label).ToArray());
-        int longest = points.Max(p => p.Label.Length);
-        double slot = (pixels - 160.0) / points.Count;
-        if (longest * CharWidthPixels > slot)
+        var peaks = spec.Series.SelectMany(s => s.Points)
+            .Where(p => p.Measurement.Baseline is not null)
+            .Select(p => (Case: (int)p.X, Peak: p.Measurement.Baseline!.Value))
+            .Distinct();
+        foreach ((int c, double peak) in peaks)
         {
-            // Turned counter-clockwise and anchored at its end, each label finishes under its own bar.
-            plot.Axes.Bottom.TickLabelStyle.Rotation = -45;
-            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
-            float reach = (float)Math.Min(260, longest * CharWidthPixels * 0.72);
-            plot.Axes.Bottom.MinimumSize = reach + 20;
-
-            // The first label reaches left past the y axis; leave it room.
-            plot.Axes.Left.MinimumSize = Math.Max(0, reach - (float)(slot / 2));
+            PeakMarker.Add(plot, c - GroupWidth / 2 - 0.04, c + GroupWidth / 2 + 0.04, toAxis(peak));
         }
     }
 }

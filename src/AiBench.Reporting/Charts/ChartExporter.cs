@@ -3,11 +3,12 @@ using AiBench.Core.Results;
 namespace AiBench.Reporting.Charts;
 
 /// <summary><c>charts/&lt;benchmark&gt;.&lt;metric&gt;.svg</c> and <c>.png</c> for every chart <see cref="ChartPlanner"/> plans.</summary>
-public sealed class ChartExporter : IRunExporter
+/// <param name="label">The system's name in the legends (<c>--label</c>); null for the default.</param>
+public sealed class ChartExporter(string? label = null) : IRunExporter
 {
     public string Name => "charts";
 
-    public IReadOnlyList<string> Export(Run run, string runDirectory) => Write(ChartPlanner.Plan(run), runDirectory);
+    public IReadOnlyList<string> Export(Run run, string runDirectory) => Write(ChartPlanner.Plan(run, label), runDirectory);
 
     /// <summary>Renders the charts into <c>charts/</c> under <paramref name="directory"/>; returns the files written.</summary>
     public static IReadOnlyList<string> Write(IReadOnlyList<ChartSpec> specs, string directory)

@@ -1,3 +1,4 @@
+using AiBench.Reporting.Text;
 using ScottPlot;
 
 namespace AiBench.Reporting.Charts;
@@ -10,7 +11,7 @@ public static class ChartRenderer
         (Plot plot, int width, int height) = Create(spec);
         using (plot)
         {
-            return new ChartImage(spec, plot.GetSvgXml(width, height), plot.GetImageBytes(width, height, ImageFormat.Png));
+            return new ChartImage(spec, FontStack.WidenSvg(plot.GetSvgXml(width, height)), plot.GetImageBytes(width, height, ImageFormat.Png));
         }
     }
 
@@ -19,7 +20,7 @@ public static class ChartRenderer
         (Plot plot, int width, int height) = Create(spec);
         using (plot)
         {
-            return plot.GetSvgXml(width, height);
+            return FontStack.WidenSvg(plot.GetSvgXml(width, height));
         }
     }
 

@@ -5,12 +5,16 @@ namespace AiBench.Reporting.Charts;
 /// <summary>One point of a chart: a measurement, where it goes on the x axis (sweeps) and its category label (bars).</summary>
 public sealed record ChartPoint(Measurement Measurement, string Label, double X);
 
-/// <summary>A line of a sweep chart, or the single set of bars of a bar chart.</summary>
-public sealed record ChartSeries(string Name, IReadOnlyList<ChartPoint> Points);
+/// <summary>
+/// A line of a sweep chart, or one system's bars of a bar chart. <see cref="System"/> picks the colour, so a
+/// system keeps it in every chart of a page; <see cref="Variant"/> tells apart two lines of one system (dash, marker).
+/// </summary>
+public sealed record ChartSeries(string Name, IReadOnlyList<ChartPoint> Points, int System = 0, int Variant = 0);
 
 /// <summary>
-/// What to draw for one benchmark + metric: a sweep (median against a size parameter on a log2 axis) when
-/// <see cref="SweepParameter"/> is set, a timeline when <see cref="IsTimeline"/>, else one bar per case. <see cref="FileStem"/> is unique within a run.
+/// What to draw for one benchmark and metric family: a sweep (median against a size parameter on a log2 axis)
+/// when <see cref="SweepParameter"/> is set, a timeline when <see cref="IsTimeline"/>, else grouped bars: the
+/// cases on the axis, one bar per system. <see cref="FileStem"/> is unique within a page.
 /// </summary>
 public sealed record ChartSpec(
     string FileStem,
@@ -27,6 +31,12 @@ public sealed record ChartSpec(
 
     /// <summary>Samples against time (one line per case) instead of one value per case.</summary>
     public bool IsTimeline { get; init; }
+
+    /// <summary>The label of each system, by the index <see cref="ChartSeries.System"/> holds.</summary>
+    public IReadOnlyList<string> Systems { get; init; } = [];
+
+    /// <summary>The bar chart's categories in axis order; every series' point X indexes this.</summary>
+    public IReadOnlyList<string> Cases { get; init; } = [];
 
     public string Title => $"{Benchmark} — {Metric}";
 

@@ -1,3 +1,5 @@
+using AiBench.Reporting.Systems;
+using AiBench.Reporting.Text;
 using ScottPlot;
 
 namespace AiBench.Reporting.Charts;
@@ -9,21 +11,19 @@ internal static class ChartStyle
     public const int MinWidth = 720;
     public const int MaxWidth = 2400;
 
-    // Debian's fonts-dejavu-core; SkiaSharp's NoDependencies build scans /usr/share/fonts itself (no fontconfig).
-    private const string PreferredFont = "DejaVu Sans";
+    // Debian's fonts-dejavu-core first; SkiaSharp's NoDependencies build scans /usr/share/fonts itself (no fontconfig).
+    // A missing family resolves to a fallback typeface, so a family counts only when Skia returns that very one.
+    private static readonly Lazy<string?> InstalledFont = new(() => FontStack.ChartFonts.FirstOrDefault(f =>
+        string.Equals(Fonts.GetTypeface(f, bold: false, italic: false)?.FamilyName, f, StringComparison.Ordinal)));
 
-    public static readonly Color Measured = Color.FromHex("#1f77b4");
     public static readonly Color Failed = Color.FromHex("#d62728");
-    public static readonly Color Peak = Color.FromHex("#7f7f7f");
     public static readonly Color Whisker = Color.FromHex("#333333");
-
-    // A missing family resolves to a fallback typeface; only switch when the real one is installed.
-    private static readonly Lazy<bool> PreferredFontInstalled = new(() =>
-        string.Equals(Fonts.GetTypeface(PreferredFont, bold: false, italic: false)?.FamilyName, PreferredFont, StringComparison.Ordinal));
 
     // With no font at all Skia draws every label as nothing: a chart without axes values misleads, so refuse.
     private static readonly Lazy<bool> AnyFontInstalled = new(() =>
-        PreferredFontInstalled.Value || Fonts.GetTypeface(Fonts.Default, bold: false, italic: false)?.GlyphCount > 0);
+        InstalledFont.Value is not null || Fonts.GetTypeface(Fonts.Default, bold: false, italic: false)?.GlyphCount > 0);
+
+    public static Color SystemColour(int system) => Color.FromHex(SystemPalette.Hex(system));
 
     public static void EnsureTextCanBeDrawn()
     {
@@ -36,9 +36,9 @@ internal static class ChartStyle
 
     public static void Apply(Plot plot)
     {
-        if (PreferredFontInstalled.Value)
+        if (InstalledFont.Value is { } font)
         {
-            plot.Font.Set(PreferredFont);
+            plot.Font.Set(font);
         }
     }
 }

@@ -1,19 +1,22 @@
 using System.Globalization;
 using AiBench.Core.Results;
-using AiBench.Core.Units;
 using ScottPlot;
 using ScottPlot.TickGenerators;
 
 namespace AiBench.Reporting.Charts;
 
 /// <summary>
-/// Median against a swept size on a log2 axis, one line per series, p5–p95 whiskers, vendor peaks as dashed
-/// lines. Times and latencies that span more than two decades get a log10 y axis too, or every small size
+/// Median against a swept size on a log2 axis, one line per series in its system's colour (a second line of one
+/// system gets another dash and marker), p5–p95 whiskers, vendor peaks as <see cref="PeakMarker"/>s. Times and latencies that span more than two decades get a log10 y axis too, or every small size
 /// would sit on zero; rates keep a linear axis so the plateau near the peak stays readable.
 /// </summary>
 internal static class SweepChart
 {
     private const int MaxBaselineLines = 4;
+
+    private static readonly LinePattern[] Patterns = [LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed];
+
+    private static readonly MarkerShape[] Markers = [MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond];
 
     public static (Plot Plot, int Width, int Height) Create(ChartSpec spec)
     {
@@ -21,21 +24,28 @@ internal static class SweepChart
         List<Measurement> all = spec.Measurements.ToList();
         List<BaselineComparison> baselines = all.Select(m => m.Baseline).OfType<BaselineComparison>()
             .DistinctBy(b => b.Value).Take(MaxBaselineLines).ToList();
-        ValueScale scale = ValueScale.For(all.Select(m => m.Value).Concat(baselines.Select(b => b.Value)), spec.Unit);
+        ValueScale scale = ValueScale.For(all.Select(m => m.Value), spec.Unit);
         bool logY = LogValueAxis.Suits(all);
         double ToAxis(double value) => logY ? Math.Log10(scale.Apply(value)) : scale.Apply(value);
 
         var plot = new Plot();
         ChartStyle.Apply(plot);
+        var legend = new List<LegendItem>();
         double yMin = double.PositiveInfinity, yMax = double.NegativeInfinity;
         foreach (ChartSeries series in spec.Series)
         {
             double[] xs = series.Points.Select(p => p.X).ToArray();
             double[] ys = series.Points.Select(p => ToAxis(p.Measurement.Value)).ToArray();
-            var line = plot.Add.Scatter(xs, ys);
-            line.LegendText = series.Name;
+            var line = plot.Add.Scatter(xs, ys, ChartStyle.SystemColour(series.System));
             line.LineWidth = 2;
             line.MarkerSize = 6;
+            line.LinePattern = Patterns[series.Variant % Patterns.Length];
+            line.MarkerShape = Markers[series.Variant % Markers.Length];
+            legend.Add(new LegendItem
+            {
+                LabelText = series.Name, LineColor = line.Color, LineWidth = 2, LinePattern = line.LinePattern,
+                MarkerShape = line.MarkerShape, MarkerColor = line.Color, MarkerSize = 6,
+            });
             Whiskers.Add(plot, xs, series.Points.Select(p => p.Measurement).ToList(), ToAxis, line.Color);
             foreach (ChartPoint p in series.Points)
             {
@@ -44,11 +54,17 @@ internal static class SweepChart
             }
         }
 
+        double xMin = spec.Series.SelectMany(s => s.Points).Min(p => p.X);
+        double xMax = spec.Series.SelectMany(s => s.Points).Max(p => p.X);
         foreach (BaselineComparison baseline in baselines)
         {
-            var peak = plot.Add.HorizontalLine(ToAxis(baseline.Value), 1.5f, plot.Add.GetNextColor(), LinePattern.Dashed);
-            peak.LegendText = $"peak {UnitFormatter.Format(baseline.Value, spec.Unit)} ({baseline.Source})";
+            PeakMarker.Add(plot, xMin - 0.3, xMax + 0.3, ToAxis(baseline.Value));
             yMax = Math.Max(yMax, ToAxis(baseline.Value));
+        }
+
+        if (baselines.Count > 0)
+        {
+            legend.Add(PeakMarker.Legend());
         }
 
         SetLimits(plot, spec, logY, yMin, yMax);
@@ -61,10 +77,7 @@ internal static class SweepChart
         plot.Title(spec.Title);
         plot.XLabel($"{parameter} (log2 scale)");
         plot.YLabel(logY ? $"{spec.Metric} ({scale.Unit}, log scale)" : $"{spec.Metric} ({scale.Unit})");
-        if (spec.Series.Count > 1 || baselines.Count > 0)
-        {
-            plot.ShowLegend(Edge.Right);
-        }
+        ChartLegend.Show(plot, legend);
 
         return (plot, 1000, ChartStyle.Height);
     }

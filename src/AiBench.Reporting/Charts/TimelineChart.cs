@@ -43,7 +43,8 @@ internal static class TimelineChart
         plot.YLabel($"{spec.Metric} ({scale.Unit})");
         if (spec.Series.Count > 1)
         {
-            plot.ShowLegend(Edge.Right);
+            ChartLegend.Show(plot, plot.GetPlottables<ScottPlot.Plottables.Scatter>()
+                .Select(s => ChartLegend.Line(s.LegendText, s.Color, s.LinePattern)).ToList());
         }
 
         return (plot, 1000, ChartStyle.Height);

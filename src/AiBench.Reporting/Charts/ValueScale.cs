@@ -1,13 +1,14 @@
 using AiBench.Core.Units;
+using AiBench.Reporting.Text;
 
 namespace AiBench.Reporting.Charts;
 
-/// <summary>One display prefix for a whole axis (GB/s, TFLOP/s, µs), picked from the largest value on it.</summary>
+/// <summary>One display prefix for a whole axis (GB/s, TFLOP/s, µs), picked as the table picks it (<see cref="UnitReference"/>).</summary>
 internal readonly record struct ValueScale(double Factor, string Unit)
 {
     public static ValueScale For(IEnumerable<double> values, string unit)
     {
-        double reference = values.Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(0).Max();
+        double reference = UnitReference.Of(values);
         (double scaled, string scaledUnit) = UnitFormatter.Scale(reference, unit);
         return new ValueScale(scaled == 0 ? 1 : reference / scaled, scaledUnit);
     }

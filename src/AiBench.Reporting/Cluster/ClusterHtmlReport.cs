@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AiBench.Core.Cluster;
+using AiBench.Reporting.Environment;
 using AiBench.Reporting.Html;
 using AiBench.Reporting.Text;
 
@@ -8,7 +9,7 @@ namespace AiBench.Reporting.Cluster;
 
 /// <summary>
 /// <c>report.html</c> of a cluster: one self-contained page (inline CSS and SVG, no scripts) with the verdict banner,
-/// the findings, the node × figure heatmap, the pair heatmap, the phases, nodes and pairs, and links to every node's
+/// the findings, the node × figure heatmap, the pair heatmap, the phases, nodes and pairs, the nodes' environment (what differs highlighted), and links to every node's
 /// own report and the pairs and collectives run folders (only to files that exist).
 /// </summary>
 public static class ClusterHtmlReport
@@ -19,7 +20,7 @@ public static class ClusterHtmlReport
         ol.findings li { margin: .2rem 0; }
         .heatmap { overflow-x: auto; margin: .5rem 0; }
         .heatmap svg, figure.legend svg { max-width: none; }
-        svg.hm text { font: 11px system-ui, -apple-system, "Segoe UI", "DejaVu Sans", sans-serif; fill: #222; }
+        svg.hm text { font-size: 11px; fill: #222; }
         svg.hm text.v { text-anchor: middle; }
         """;
 
@@ -60,7 +61,19 @@ public static class ClusterHtmlReport
         AppendNodes(html, result, clusterFolder);
         AppendPairs(html, result);
         page.Raw(html.ToString());
+        AppendEnvironment(page, result, clusterFolder);
         return page.ToString();
+    }
+
+    private static void AppendEnvironment(HtmlPage page, ClusterResult result, string clusterFolder)
+    {
+        (EnvironmentTable table, int withRuns) = ClusterEnvironment.Build(result, clusterFolder);
+        EnvironmentHtml.Append(page, table);
+        if (withRuns > table.Systems.Count)
+        {
+            page.Element("p", string.Create(CultureInfo.InvariantCulture,
+                $"Environment of the first {table.Systems.Count} of {withRuns} nodes with a run; every node's is in its run.json."), "note");
+        }
     }
 
     private static void AppendFindings(StringBuilder html, IReadOnlyList<ClusterFinding> findings)

@@ -1,24 +1,41 @@
 using AiBench.Core.Results;
+using AiBench.Core.Statistics;
 using AiBench.Reporting.Text;
 
 namespace AiBench.Reporting.Comparison;
 
 /// <summary>
-/// One run's figure for one measurement key: its median in the row's display unit, and its change against
-/// the row's reference (the first run that has the key). <see cref="Change"/> is null for the reference.
+/// One run's figure for one measurement key: its median in the row's display unit, its % of the datasheet peak,
+/// and its change against the row's reference (the first run that has the key) with whether that change is
+/// significant (<see cref="ChangeTest"/>). <see cref="Change"/> is null for the reference.
 /// </summary>
-public sealed record ComparisonCell(Measurement Measurement, string Median, string? PercentOfPeak, double? Change)
+public sealed record ComparisonCell(Measurement Measurement, string Median, string? PercentOfPeak, double? Change, ChangeVerdict? Significance = null)
 {
-    /// <summary>True when the change is an improvement in the metric's direction, false when a loss, null when none.</summary>
-    public bool? IsBetter => Change is not { } c || c == 0 ? null
-        : Measurement.Better == Direction.Higher ? c > 0 : c < 0;
+    /// <summary>True for a significant improvement, false for a significant loss, null when no change could be shown.</summary>
+    public bool? IsBetter => Significance switch
+    {
+        ChangeVerdict.Better => true,
+        ChangeVerdict.Worse => false,
+        _ => null,
+    };
 
     public string Text
     {
         get
         {
-            string text = PercentOfPeak is null ? Median : $"{Median} ({PercentOfPeak})";
-            return Change is { } c ? $"{text} {InvariantNumber.Percent(c, "+0.0;-0.0;0.0")}" : text;
+            string text = PercentOfPeak is null ? Median : $"{Median} · {PercentOfPeak} of peak";
+            if (Change is not { } c)
+            {
+                return text;
+            }
+
+            string verdict = Significance switch
+            {
+                ChangeVerdict.Better => "better",
+                ChangeVerdict.Worse => "worse",
+                _ => "n.s.",
+            };
+            return $"{text} · change {InvariantNumber.Percent(c, "+0.0;-0.0;0.0")} ({verdict})";
         }
     }
 }

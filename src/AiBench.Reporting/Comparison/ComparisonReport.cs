@@ -1,6 +1,8 @@
 using System.Text;
 using AiBench.Core.Results;
 using AiBench.Reporting.Charts;
+using AiBench.Reporting.Environment;
+using AiBench.Reporting.Systems;
 using AiBench.Reporting.Html;
 using AiBench.Reporting.Markdown;
 using AiBench.Reporting.Text;
@@ -8,22 +10,23 @@ using AiBench.Reporting.Text;
 namespace AiBench.Reporting.Comparison;
 
 /// <summary>
-/// <c>comparison.md</c> and <c>comparison.html</c>: the runs' headers, then per benchmark one row per
-/// measurement key and one column per run (median, % of peak, change against the first run that has it),
-/// and in the HTML the runs charted together (also written to <c>charts/</c>).
+/// <c>comparison.md</c> and <c>comparison.html</c>: a summary paragraph, the systems and their environment (what
+/// differs highlighted), then per benchmark one row per measurement key and one column per system (median, % of
+/// peak, change against the first run that has it, coloured only when <see cref="ChangeTest"/> finds it
+/// significant), and in the HTML the systems charted together, one colour each (also written to <c>charts/</c>).
 /// </summary>
 public static class ComparisonReport
 {
-    private const string Method = "Change is against the first run that has the figure: a ratio of medians, not a significance test.";
-
-    private static readonly string[] RunFactHeaders = ["run", "id", "status", "verdict", "suite", "GPU", "CPU", "started"];
+    private static readonly string[] RunFactHeaders = ["system", "run id", "status", "verdict", "suite", "GPU", "CPU", "started"];
 
     /// <summary>Writes the comparison; a chart failure is reported in the result, and the tables are still written.</summary>
-    public static ReportResult Write(IReadOnlyList<Run> runs, string outputDirectory)
+    /// <param name="labels">The systems' names by run (<c>--label</c>); missing ones get <see cref="SystemLabel.Default"/>.</param>
+    public static ReportResult Write(IReadOnlyList<Run> runs, string outputDirectory, IReadOnlyList<string>? labels = null)
     {
         Directory.CreateDirectory(outputDirectory);
-        ComparisonTable table = ComparisonTable.Build(runs);
-        IReadOnlyList<ChartSpec> charts = ComparisonCharts.Plan(runs);
+        IReadOnlyList<ReportedSystem> systems = ReportedSystem.Of(runs, labels);
+        ComparisonTable table = ComparisonTable.Build(systems);
+        IReadOnlyList<ChartSpec> charts = ComparisonCharts.Plan(systems);
         var failures = new List<ExportFailure>();
         IReadOnlyList<string> chartFiles = [];
         try
@@ -45,8 +48,9 @@ public static class ComparisonReport
     public static string RenderMarkdown(ComparisonTable table)
     {
         var md = new StringBuilder("# AiBench comparison\n\n");
-        MarkdownText.AppendTable(md, RunFactHeaders, table.Runs.Select((_, i) => RunFacts(table.Runs, i)));
-        md.Append(Method).Append("\n\n");
+        md.Append(ComparisonSummary.Paragraph(table)).Append("\n\n");
+        MarkdownText.AppendTable(md, RunFactHeaders, table.Systems.Select(RunFacts));
+        md.Append(ChangeTest.Description).Append("\n\n");
         foreach (var benchmark in table.Rows.GroupBy(r => r.Benchmark, StringComparer.Ordinal))
         {
             md.Append("## ").Append(MarkdownText.Escape(benchmark.Key)).Append("\n\n");
@@ -61,14 +65,17 @@ public static class ComparisonReport
     {
         var page = new HtmlPage("AiBench comparison");
         page.Element("h1", "AiBench comparison");
-        page.Table(RunFactHeaders, table.Runs.Select((_, i) => RunFacts(table.Runs, i)).ToList(),
+        page.Element("p", ComparisonSummary.Paragraph(table), "summary");
+        SystemLegend.Append(page, table.Systems);
+        page.Table(RunFactHeaders, table.Systems.Select(RunFacts).ToList(),
             (r, c) => c switch
             {
                 2 => EnumText.Of(table.Runs[r].Status),
                 3 => EnumText.Of(table.Runs[r].Verdict),
                 _ => null,
             });
-        page.Element("p", Method, "note");
+        EnvironmentHtml.Append(page, EnvironmentTable.Build(table.Systems));
+        page.Element("p", ChangeTest.Description, "note");
         int firstRunColumn = Headers(table).Count - table.Runs.Count;
         int chartNumber = 0;
         foreach (var benchmark in table.Rows.GroupBy(r => r.Benchmark, StringComparer.Ordinal))
@@ -79,8 +86,8 @@ public static class ComparisonReport
                 c < firstRunColumn ? null
                 : rows[r].Cells[c - firstRunColumn]?.IsBetter switch
                 {
-                    true => "num pass",
-                    false => "num fail",
+                    true => "num better",
+                    false => "num worse",
                     null => "num",
                 });
             foreach (ChartSpec chart in charts.Where(c => c.Benchmark == benchmark.Key))
@@ -92,12 +99,12 @@ public static class ComparisonReport
         return page.ToString();
     }
 
-    private static IReadOnlyList<string> RunFacts(IReadOnlyList<Run> runs, int index)
+    private static IReadOnlyList<string> RunFacts(ReportedSystem system)
     {
-        Run run = runs[index];
+        Run run = system.Run;
         return
         [
-            ComparisonCharts.ShortName(runs, index), run.RunId, EnumText.Of(run.Status), EnumText.Of(run.Verdict), run.Suite ?? "—",
+            system.Label, run.RunId, EnumText.Of(run.Status), EnumText.Of(run.Verdict), run.Suite ?? "—",
             run.System.Gpus.Count > 0 ? RunText.Gpus(run.System.Gpus) : "—", RunText.Cpu(run.System.Cpu), RunText.Timestamp(run.StartedAt),
         ];
     }

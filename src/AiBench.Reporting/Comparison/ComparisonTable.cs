@@ -1,18 +1,25 @@
 using AiBench.Core.Results;
+using AiBench.Core.Statistics;
 using AiBench.Core.Units;
+using AiBench.Reporting.Figures;
+using AiBench.Reporting.Systems;
 using AiBench.Reporting.Text;
 
 namespace AiBench.Reporting.Comparison;
 
 /// <summary>
 /// Lines up the same measurement (by <see cref="Measurement.Key"/>) across runs. The change is the ratio of
-/// medians against the first run that has the figure; it describes, it does not test (the regression gate
-/// decides significance from the raw samples).
+/// medians against the first run that has the figure; <see cref="ChangeTest"/> says whether it is significant.
 /// </summary>
-public sealed record ComparisonTable(IReadOnlyList<Run> Runs, IReadOnlyList<ComparisonRow> Rows)
+public sealed record ComparisonTable(IReadOnlyList<ReportedSystem> Systems, IReadOnlyList<ComparisonRow> Rows)
 {
-    public static ComparisonTable Build(IReadOnlyList<Run> runs)
+    public IReadOnlyList<Run> Runs => Systems.Select(s => s.Run).ToList();
+
+    public static ComparisonTable Build(IReadOnlyList<Run> runs) => Build(ReportedSystem.Of(runs));
+
+    public static ComparisonTable Build(IReadOnlyList<ReportedSystem> systems)
     {
+        IReadOnlyList<Run> runs = systems.Select(s => s.Run).ToList();
         // First occurrence of a key within a run wins; keys in the order the runs first measured them.
         List<Dictionary<string, Measurement>> byKey = runs
             .Select(r => r.Measurements.DistinctBy(m => m.Key).ToDictionary(m => m.Key, StringComparer.Ordinal))
@@ -24,11 +31,11 @@ public sealed record ComparisonTable(IReadOnlyList<Run> Runs, IReadOnlyList<Comp
             .SelectMany(g => g)
             .Select(m => Row(m, byKey, display))
             .ToList();
-        return new ComparisonTable(runs, rows);
+        return new ComparisonTable(systems, rows);
     }
 
-    /// <summary>Column heading for a run: its short chart name (<c>#1 node17</c>) and run id.</summary>
-    public string RunHeading(int index) => $"{ComparisonCharts.ShortName(Runs, index)} · {Runs[index].RunId}";
+    /// <summary>Column heading for a run: its system label, the name its colour goes by in the charts.</summary>
+    public string RunHeading(int index) => Systems[index].Label;
 
     private static ComparisonRow Row(Measurement first, List<Dictionary<string, Measurement>> byKey, ParameterDisplay display)
     {
@@ -44,21 +51,24 @@ public sealed record ComparisonTable(IReadOnlyList<Run> Runs, IReadOnlyList<Comp
             }
 
             double? change = null;
+            ChangeVerdict? significance = null;
             if (reference is null)
             {
                 reference = m;
             }
-            else if (reference.Value != 0 && double.IsFinite(reference.Value))
+            else if (reference.Value != 0 && double.IsFinite(reference.Value) && !FigureFlags.IsUndefined(m))
             {
                 change = m.Value / reference.Value - 1;
+                significance = ChangeTest.Of(reference, m);
             }
 
             (double scaled, string unit) = UnitFormatter.ScaleLike(m.Value, reference.Value, m.Unit);
             cells.Add(new ComparisonCell(
                 m,
-                $"{UnitFormatter.FormatNumber(scaled)} {unit}",
+                FigureFlags.UndefinedReason(m) is { } undefined ? $"n/a ({undefined})" : $"{UnitFormatter.FormatNumber(scaled)} {unit}",
                 m.Baseline is { } b ? MeasurementText.Efficiency(b.Efficiency) : null,
-                change));
+                change,
+                significance));
         }
 
         return new ComparisonRow(

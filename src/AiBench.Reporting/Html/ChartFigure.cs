@@ -1,10 +1,11 @@
 using AiBench.Reporting.Charts;
+using AiBench.Reporting.Figures;
 
 namespace AiBench.Reporting.Html;
 
 /// <summary>
 /// A chart as an HTML figure: the SVG the chart exporter wrote (or drawn now when it is missing), inlined,
-/// with a link to its PNG when that file exists.
+/// with a link to its PNG when that file exists, and the method and conditions when every figure in it shares them.
 /// </summary>
 internal static class ChartFigure
 {
@@ -31,6 +32,17 @@ internal static class ChartFigure
             page.Raw(" · ").Raw(HtmlPage.Link($"{ReportFileNames.ChartsFolder}/{chart.PngFileName}", "PNG"));
         }
 
-        page.Raw(HtmlText.Encode(" · whiskers: p5–p95 of the raw samples")).Raw("</figcaption>\n</figure>\n");
+        page.Raw(HtmlText.Encode(" · whiskers: p5–p95 of the raw samples"));
+        if (chart.Measurements.Select(FigureMethod.Of).Distinct(StringComparer.Ordinal).ToList() is [string method])
+        {
+            page.Raw("<br>").Raw(HtmlText.Encode("Method: " + method));
+        }
+
+        if (chart.Measurements.Select(FigureConditions.Of).Distinct(StringComparer.Ordinal).ToList() is [string conditions])
+        {
+            page.Raw("<br>").Raw(HtmlText.Encode("Conditions: " + conditions));
+        }
+
+        page.Raw("</figcaption>\n</figure>\n");
     }
 }

@@ -3,17 +3,23 @@ using System.Text;
 using AiBench.Core.Hosts;
 using AiBench.Core.Results;
 using AiBench.Reporting.Charts;
+using AiBench.Reporting.Environment;
+using AiBench.Reporting.Figures;
+using AiBench.Reporting.Summary;
+using AiBench.Reporting.Systems;
 using AiBench.Reporting.Tables;
 using AiBench.Reporting.Text;
 
 namespace AiBench.Reporting.Html;
 
 /// <summary>
-/// <c>report.html</c>: one self-contained page (inline CSS and SVG) with the run header, a table and the
-/// charts of each benchmark, errors, rule failures and the system. Charts come from the SVG files the
+/// <c>report.html</c>: one self-contained page (inline CSS and SVG) with a summary paragraph, the system's key,
+/// the run header, per benchmark a table (flags beside the figures), how each figure was measured and its charts,
+/// errors, rule failures, the environment and the system. Charts come from the SVG files the
 /// <see cref="ChartExporter"/> wrote; missing ones are drawn here. Links only point at files that exist.
 /// </summary>
-public sealed class HtmlReportExporter : IRunExporter
+/// <param name="label">The system's name on the page (<c>--label</c>); null for <see cref="SystemLabel.Default"/>.</param>
+public sealed class HtmlReportExporter(string? label = null) : IRunExporter
 {
     private static readonly string[] LinkedFiles =
         [ReportFileNames.RunJson, ReportFileNames.MeasurementsCsv, ReportFileNames.SummaryMarkdown, ReportFileNames.JUnitXml];
@@ -23,14 +29,17 @@ public sealed class HtmlReportExporter : IRunExporter
     public IReadOnlyList<string> Export(Run run, string runDirectory)
     {
         string path = Path.Combine(runDirectory, ReportFileNames.HtmlReport);
-        AtomicFile.WriteAllText(path, Render(run, runDirectory));
+        AtomicFile.WriteAllText(path, Render(run, runDirectory, label));
         return [path];
     }
 
-    public static string Render(Run run, string runDirectory)
+    public static string Render(Run run, string runDirectory, string? label = null)
     {
-        var page = new HtmlPage($"AiBench run {run.RunId}");
-        page.Element("h1", $"AiBench run {run.RunId}");
+        ReportedSystem system = ReportedSystem.Single(run, label);
+        var page = new HtmlPage($"AiBench report: {system.Label}");
+        page.Element("h1", $"AiBench report: {system.Label}");
+        page.Element("p", RunSummary.Paragraph(run, system.Label), "summary");
+        SystemLegend.Append(page, [system]);
         page.Facts(RunText.HeaderItems(run), label => label switch
         {
             "Status" => EnumText.Of(run.Status),
@@ -39,12 +48,13 @@ public sealed class HtmlReportExporter : IRunExporter
         });
         AppendFileLinks(page, runDirectory);
 
-        ILookup<string, ChartSpec> charts = ChartPlanner.Plan(run).ToLookup(c => c.Benchmark, StringComparer.Ordinal);
+        ILookup<string, ChartSpec> charts = ChartPlanner.Plan([system]).ToLookup(c => c.Benchmark, StringComparer.Ordinal);
         int chartNumber = 0;
         foreach (BenchmarkTable table in SummaryTables.Build(run))
         {
             page.Element("h2", table.Benchmark);
             AppendTable(page, table);
+            FigureNotesHtml.Append(page, table.Rows.Select(r => (r.Measurement, r.Case)).ToList());
             foreach (ChartSpec chart in charts[table.Benchmark])
             {
                 ChartFigure.Append(page, chart, runDirectory, ++chartNumber);
@@ -57,6 +67,7 @@ public sealed class HtmlReportExporter : IRunExporter
         }
 
         AppendErrors(page, run);
+        EnvironmentHtml.Append(page, EnvironmentTable.Build([system]));
         AppendSystem(page, run.System);
         return page.ToString();
     }
@@ -77,10 +88,15 @@ public sealed class HtmlReportExporter : IRunExporter
             page.Element("p", "Parameters of every case: " + table.CommonParameters, "note");
         }
 
-        IReadOnlyList<string> headers = table.Headers;
+        // Flags sit beside the figure they qualify, after the verdict column the other formats end with.
+        List<string> flags = table.Rows.Select(r => string.Join("; ", FigureFlags.Of(r.Measurement).Select(f => f.Text))).ToList();
+        bool flagged = flags.Any(f => f.Length > 0);
+        IReadOnlyList<string> headers = flagged ? [.. table.Headers, "flags"] : table.Headers;
+        int verdict = table.Headers.Count - 1;
         ISet<int> numeric = table.NumericColumns;
-        page.Table(headers, table.Rows.Select(table.Cells).ToList(), (r, c) =>
-            c == headers.Count - 1 ? EnumText.Of(table.Rows[r].Status)
+        page.Table(headers, table.Rows.Select((row, i) => flagged ? (IReadOnlyList<string>)[.. table.Cells(row), flags[i]] : table.Cells(row)).ToList(), (r, c) =>
+            c == verdict ? EnumText.Of(table.Rows[r].Status)
+            : c > verdict ? (flags[r].Length > 0 ? "warn" : null)
             : numeric.Contains(c) ? "num"
             : null);
         IReadOnlyList<string> sources = table.BaselineSources;
@@ -111,7 +127,7 @@ public sealed class HtmlReportExporter : IRunExporter
 
     private static void AppendSystem(HtmlPage page, SystemInfo system)
     {
-        page.Element("h2", "System");
+        page.Element("h2", "System details");
         CpuInfo cpu = system.Cpu;
         var facts = new List<KeyValuePair<string, string>>
         {

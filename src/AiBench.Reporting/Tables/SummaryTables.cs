@@ -1,4 +1,5 @@
 using AiBench.Core.Results;
+using AiBench.Reporting.Figures;
 using AiBench.Reporting.Text;
 
 namespace AiBench.Reporting.Tables;
@@ -20,7 +21,13 @@ public static class SummaryTables
                 List<Measurement> rows = g.ToList();
                 HashSet<string> varying = VaryingParameters(rows);
                 string common = display.Params(rows[0], p => !varying.Contains(p));
-                return new BenchmarkTable(g.Key, rows.Select(m => ToRow(m, varying.Contains, display)).ToList()) { CommonParameters = common };
+                // One unit per metric, picked like the chart axis picks it, so table and chart say TFLOP/s alike.
+                var reference = rows.Where(m => double.IsFinite(m.Value)).GroupBy(m => (m.Metric, m.Unit))
+                    .ToDictionary(r => r.Key, r => UnitReference.Of(r.Select(m => m.Value)));
+                return new BenchmarkTable(g.Key, rows.Select(m => ToRow(m, varying.Contains, display, reference.GetValueOrDefault((m.Metric, m.Unit)))).ToList())
+                {
+                    CommonParameters = common,
+                };
             })
             .ToList();
     }
@@ -31,13 +38,16 @@ public static class SummaryTables
             .Where(p => measurements.Select(m => m.Params.TryGetValue(p, out var v) ? v.ToString() : "").Distinct(StringComparer.Ordinal).Count() > 1)
             .ToHashSet(StringComparer.Ordinal);
 
-    public static SummaryRow ToRow(Measurement m, Func<string, bool> shown, ParameterDisplay display) => new(
+    /// <param name="reference">The value whose unit prefix the median takes (0: the median's own).</param>
+    public static SummaryRow ToRow(Measurement m, Func<string, bool> shown, ParameterDisplay display, double reference = 0) => new(
         m,
         Case: display.Params(m, shown) is { Length: > 0 } text ? text : "—",
         Labels: MeasurementText.DisplayLabels(m.Labels),
         Metric: m.Metric,
-        Median: MeasurementText.Median(m),
-        Spread: MeasurementText.Spread(m),
+        Median: FigureFlags.UndefinedReason(m) is { } undefined ? $"n/a ({undefined})"
+            : reference > 0 && double.IsFinite(m.Value) ? MeasurementText.Median(m, reference)
+            : MeasurementText.Median(m),
+        Spread: FigureFlags.IsUndefined(m) ? "—" : MeasurementText.Spread(m),
         SampleCount: MeasurementText.SampleCount(m),
         PercentOfPeak: MeasurementText.PercentOfPeak(m),
         Correctness: MeasurementText.Correctness(m),

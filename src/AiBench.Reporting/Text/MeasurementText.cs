@@ -24,6 +24,13 @@ public static class MeasurementText
     /// <summary>The figure in its display unit: <c>792.1 TFLOP/s</c>.</summary>
     public static string Median(Measurement m) => UnitFormatter.Format(m.Value, m.Unit);
 
+    /// <summary>The figure in the unit of <paramref name="reference"/> (see <see cref="UnitReference"/>), as its chart's axis writes it.</summary>
+    public static string Median(Measurement m, double reference)
+    {
+        (double scaled, string unit) = UnitFormatter.ScaleLike(m.Value, reference, m.Unit);
+        return $"{UnitFormatter.FormatNumber(scaled)} {unit}";
+    }
+
     /// <summary>
     /// The precision reached: half-width of the median's confidence interval, and the coefficient of variation.
     /// A single sample has no spread to state.

@@ -23,7 +23,7 @@ public class ComparisonReportTests
         Assert.Null(bf16.Cells[0]!.Change);
         Assert.Equal(0.10, bf16.Cells[1]!.Change!.Value, 2);
         Assert.True(bf16.Cells[1]!.IsBetter);
-        Assert.EndsWith("+10.0%", bf16.Cells[1]!.Text, StringComparison.Ordinal);
+        Assert.EndsWith("of peak · change +10.0% (better)", bf16.Cells[1]!.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -32,8 +32,9 @@ public class ComparisonReportTests
         Run before = ReportingSampleRun.Create();
         Run after = ReportingSampleRun.Create(matmulScale: 1.1) with { System = before.System with { Host = "node18" } };
         var busbw = ComparisonCharts.Plan([before, after]).Single(c => c.Metric == "busbw");
+        Assert.Equal([0, 0, 1, 1], busbw.Series.Select(s => s.System));
         Assert.Equal(
-            ["mode=in-place, run=#1 node17", "mode=in-place, run=#2 node18", "mode=out-of-place, run=#1 node17", "mode=out-of-place, run=#2 node18"],
+            ["node17 2026-11-26, mode=in-place", "node17 2026-11-26, mode=out-of-place", "node18 2026-11-26, mode=in-place", "node18 2026-11-26, mode=out-of-place"],
             busbw.Series.Select(s => s.Name));
     }
 
@@ -55,7 +56,7 @@ public class ComparisonReportTests
         Assert.Equal([dir.File("cmp/comparison.md"), dir.File("cmp/comparison.html")], result.Files.Take(2));
         Assert.Contains(dir.File("cmp/charts/net.allreduce.busbw.png"), result.Files);
         string md = File.ReadAllText(result.Files[0]);
-        Assert.Contains("| case | labels | metric | #1 node17 · 2026-11-26T14-02-11Z-node17-3f9a | #2 node17 · second |", md, StringComparison.Ordinal);
+        Assert.Contains("| case | labels | metric | node17 2026-11-26 | node17 2026-11-26 (2) |", md, StringComparison.Ordinal);
         Assert.Contains(" | — |", md, StringComparison.Ordinal);
         string html = File.ReadAllText(result.Files[1]);
         Assert.Contains("<h2>gpu.matmul</h2>", html, StringComparison.Ordinal);

@@ -44,7 +44,9 @@ public partial class HtmlReportExporterTests
         Assert.Contains("<th>n</th>", html, StringComparison.Ordinal);
         Assert.Contains("<td class=\"num\">20</td>", html, StringComparison.Ordinal);
         Assert.Contains("no S3 endpoint configured, see &lt;script&gt;alert(1)&lt;/script&gt; &amp; docs", html, StringComparison.Ordinal);
-        Assert.Contains("<h2>System</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<h2>System details</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<h2>Environment</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"summary\">node17 2026-11-26: verdict fail", html, StringComparison.Ordinal);
         Assert.Contains("AMD EPYC 9654", html, StringComparison.Ordinal);
         Assert.Contains("Gen5 x16", html, StringComparison.Ordinal);
         Assert.Contains("400 Gbit/s", html, StringComparison.Ordinal);
