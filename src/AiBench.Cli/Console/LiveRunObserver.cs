@@ -48,5 +48,5 @@ internal sealed class LiveRunObserver(ProgressTask task, IAnsiConsole console) :
     }
 
     public void BenchmarkFailed(RunError error) =>
-        console.MarkupLine($"  [yellow]{Markup.Escape(error.Benchmark)}: {Markup.Escape(error.Kind)}: {Markup.Escape(error.Message)}[/]");
+        console.MarkupLine($"  [yellow]{Markup.Escape(error.Benchmark)}: {Markup.Escape(error.Kind.Text())}: {Markup.Escape(error.Message)}[/]");
 }

@@ -22,5 +22,5 @@ internal sealed class PlainRunObserver(TextWriter error) : IRunObserver
             + (measurement.Stats is { } s ? $" (n={s.N}, cv={s.Cv:P1})" : ""));
 
     public void BenchmarkFailed(RunError error1) =>
-        error.WriteLine($"    {error1.Benchmark}: {error1.Kind}: {error1.Message}");
+        error.WriteLine($"    {error1.Benchmark}: {error1.Kind.Text()}: {error1.Message}");
 }

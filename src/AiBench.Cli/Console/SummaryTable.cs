@@ -39,7 +39,7 @@ internal static class SummaryTable
         console.Write(table);
         foreach (RunError e in run.Errors)
         {
-            console.MarkupLine($"[yellow]{Markup.Escape(e.Benchmark)}: {Markup.Escape(e.Kind)}: {Markup.Escape(e.Message)}[/]");
+            console.MarkupLine($"[yellow]{Markup.Escape(e.Benchmark)}: {Markup.Escape(e.Kind.Text())}: {Markup.Escape(e.Message)}[/]");
         }
 
         foreach (MeasurementVerdict f in run.RuleFailures)

@@ -17,12 +17,6 @@ namespace AiBench.Core.Running;
 /// </summary>
 public sealed class SuiteRunner(RunOptions options)
 {
-    /// <summary>The error kind of an optional benchmark this machine cannot run; it does not make the run partial.</summary>
-    public const string SkippedKind = "skipped";
-
-    /// <summary>The error kind of a case whose parameters the benchmark rejected when it ran.</summary>
-    public const string BadInputKind = "bad-input";
-
     public async Task<RunOutcome> RunAsync(RunPlan plan, SystemInfo system, CancellationToken cancellationToken)
     {
         DateTimeOffset started = DateTimeOffset.UtcNow;
@@ -56,7 +50,7 @@ public sealed class SuiteRunner(RunOptions options)
                     optionalUnavailable.Add(entry);
                 }
 
-                Fail(new RunError(benchmark.Id, planned.Required ? "unavailable" : SkippedKind, availability.Reason ?? "not available here"));
+                Fail(new RunError(benchmark.Id, planned.Required ? RunErrorKind.Unavailable : RunErrorKind.Skipped, availability.Reason ?? "not available here"));
                 continue;
             }
 
@@ -72,7 +66,7 @@ public sealed class SuiteRunner(RunOptions options)
                 RunError? error = await RunCaseAsync(benchmark, benchmarkCase, caseNumber, plan, system, resolver, produced, cancellationToken);
                 if (error is not null)
                 {
-                    requiredMissing |= planned.Required && error.Kind != "interrupted";
+                    requiredMissing |= planned.Required && error.Kind != RunErrorKind.Interrupted;
                     Fail(error);
                 }
             }
@@ -96,7 +90,7 @@ public sealed class SuiteRunner(RunOptions options)
         var run = new Run
         {
             RunId = options.RunId,
-            Status = interrupted || errors.Any(e => e.Kind != SkippedKind) ? RunStatus.Partial : RunStatus.Complete,
+            Status = interrupted || errors.Any(e => e.Kind != RunErrorKind.Skipped) ? RunStatus.Partial : RunStatus.Complete,
             Verdict = verdict,
             Tool = options.Tool,
             Suite = plan.Name,
@@ -112,7 +106,7 @@ public sealed class SuiteRunner(RunOptions options)
         // A value only the benchmark itself can judge (a target path that does not exist) is still the user's
         // mistake: exit 2 like any other bad input, though the other figures of the run are kept.
         ExitCode exit = interrupted ? ExitCode.Interrupted
-            : errors.Any(e => e.Kind == BadInputKind) ? ExitCode.BadInput
+            : errors.Any(e => e.Kind == RunErrorKind.BadInput) ? ExitCode.BadInput
             : requiredMissing ? ExitCode.CouldNotRun
             : verdict == VerdictStatus.Fail ? ExitCode.PerformanceFailure
             : ExitCode.Pass;
@@ -155,26 +149,26 @@ public sealed class SuiteRunner(RunOptions options)
 
             // A benchmark keeps the samples it took before Ctrl-C; the case is still marked as cut short.
             return cancellationToken.IsCancellationRequested
-                ? new RunError(benchmark.Id, "interrupted", "interrupted by the user; the samples taken before are kept", benchmarkCase.ToString())
+                ? new RunError(benchmark.Id, RunErrorKind.Interrupted, "interrupted by the user; the samples taken before are kept", benchmarkCase.ToString())
                 : null;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return new RunError(benchmark.Id, "interrupted", "interrupted by the user", benchmarkCase.ToString());
+            return new RunError(benchmark.Id, RunErrorKind.Interrupted, "interrupted by the user", benchmarkCase.ToString());
         }
         catch (CouldNotRunException e)
         {
-            return new RunError(benchmark.Id, "could-not-run", e.Message, benchmarkCase.ToString());
+            return new RunError(benchmark.Id, RunErrorKind.CouldNotRun, e.Message, benchmarkCase.ToString());
         }
         catch (BadInputException e)
         {
-            return new RunError(benchmark.Id, BadInputKind, e.Message, benchmarkCase.ToString());
+            return new RunError(benchmark.Id, RunErrorKind.BadInput, e.Message, benchmarkCase.ToString());
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A benchmark bug or a hardware fault must not lose the other figures; keep the type for diagnosis.
             options.Logger.LogDebug(e, "{Benchmark} failed", benchmark.Id);
-            return new RunError(benchmark.Id, "failed", $"{e.GetType().Name}: {e.Message}", benchmarkCase.ToString());
+            return new RunError(benchmark.Id, RunErrorKind.Failed, $"{e.GetType().Name}: {e.Message}", benchmarkCase.ToString());
         }
         finally
         {

@@ -112,7 +112,7 @@ public sealed class HtmlReportExporter(string? label = null) : IRunExporter
         {
             page.Element("h2", "Errors");
             page.Table(["benchmark", "case", "kind", "message"],
-                run.Errors.Select(e => (IReadOnlyList<string>)[e.Benchmark, e.Case ?? "—", e.Kind, e.Message]).ToList(),
+                run.Errors.Select(e => (IReadOnlyList<string>)[e.Benchmark, e.Case ?? "—", e.Kind.Text(), e.Message]).ToList(),
                 (_, c) => c == 2 ? "error" : null);
         }
 

@@ -75,7 +75,7 @@ public sealed class JUnitExporter : IRunExporter
 
         foreach (RunError e in run.Errors)
         {
-            string name = e.Case is null ? $"error: {e.Kind}" : $"error: {e.Kind} [{e.Case}]";
+            string name = e.Case is null ? $"error: {e.Kind.Text()}" : $"error: {e.Kind.Text()} [{e.Case}]";
             SuiteOf(e.Benchmark).Cases.Add(new Case(e.Benchmark, name, VerdictStatus.Error, e.Message, e.Message, null));
         }
 

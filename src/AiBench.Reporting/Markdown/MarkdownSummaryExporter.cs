@@ -79,7 +79,7 @@ public sealed class MarkdownSummaryExporter : IRunExporter
 
         md.Append("## Errors\n\n");
         MarkdownText.AppendTable(md, ["benchmark", "case", "kind", "message"],
-            errors.Select(e => (IReadOnlyList<string>)[e.Benchmark, e.Case ?? "—", e.Kind, e.Message]));
+            errors.Select(e => (IReadOnlyList<string>)[e.Benchmark, e.Case ?? "—", e.Kind.Text(), e.Message]));
     }
 
     private static void AppendRuleFailures(StringBuilder md, IReadOnlyList<MeasurementVerdict> failures)

@@ -53,7 +53,7 @@ public class RunFileTests
                 Verdict = new MeasurementVerdict(VerdictStatus.Pass, "efficiency >= 0.70"),
             },
         ],
-        Errors = [new RunError("gpu.memory", "unavailable", "no CUDA device")],
+        Errors = [new RunError("gpu.memory", RunErrorKind.Unavailable, "no CUDA device")],
     };
 
     [Fact]

@@ -170,7 +170,7 @@ public class SuiteAndRuleTests
         Assert.Equal(ExitCode.Pass, skipped.ExitCode);
         Assert.Empty(skipped.Run.RuleFailures);
         Assert.Equal(RunStatus.Complete, skipped.Run.Status);
-        Assert.Equal(SuiteRunner.SkippedKind, Assert.Single(skipped.Run.Errors).Kind);
+        Assert.Equal(RunErrorKind.Skipped, Assert.Single(skipped.Run.Errors).Kind);
     }
 
     [Fact]
@@ -259,7 +259,7 @@ public class RunTimeBadInputTests
         var options = new RunOptions { RunId = "test", Tool = new ToolInfo("0", null), Baselines = BaselineCatalogTests.Shipped() };
         RunOutcome outcome = await new SuiteRunner(options).RunAsync(plan, SystemInfo.Unknown, CancellationToken.None);
         Assert.Equal(ExitCode.BadInput, outcome.ExitCode);
-        Assert.Equal(SuiteRunner.BadInputKind, Assert.Single(outcome.Run.Errors).Kind);
+        Assert.Equal(RunErrorKind.BadInput, Assert.Single(outcome.Run.Errors).Kind);
     }
 
     /// <summary>Rejects its case when it runs, as storage.io does for a target path that does not exist.</summary>

@@ -43,7 +43,7 @@ public class JUnitExporterTests
     {
         Run run = ReportingSampleRun.Create() with
         {
-            Errors = [new RunError("storage.io", "failed", "fio said \u0001\u001b[31mboom")],
+            Errors = [new RunError("storage.io", RunErrorKind.Failed, "fio said \u0001\u001b[31mboom")],
             RuleFailures = [],
         };
         XDocument doc = XDocument.Parse(System.Text.Encoding.UTF8.GetString(JUnitExporter.Render(run)));

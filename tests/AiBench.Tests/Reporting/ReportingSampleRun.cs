@@ -69,7 +69,7 @@ internal static class ReportingSampleRun
                 BlockDevices = [new BlockDeviceInfo { Name = "nvme0n1", Model = "SAMSUNG MZWLR3T8", IsNvme = true, SizeBytes = 3_840_000_000_000 }],
             },
             Measurements = measurements,
-            Errors = [new RunError("storage.s3", "unavailable", ErrorMessage)],
+            Errors = [new RunError("storage.s3", RunErrorKind.Unavailable, ErrorMessage)],
             RuleFailures = [new MeasurementVerdict(VerdictStatus.Fail, "gpu.memory/triad min_efficiency 0.88", "missing measurement")],
         };
     }
