@@ -24,6 +24,7 @@ public static class CliApplication
             MergeCommand.Create(output, error),
             CompareCommand.Create(output),
             GateCommand.Create(output, error),
+            HistoryCommand.Create(output, error),
         };
 
         ParseResult parse = root.Parse(args);
