@@ -6,6 +6,7 @@ namespace AiBench.Core.History;
 /// Q(τ) = mn/(m+n) · (2/(mn) Σ|xᵢ−yⱼ| − Σ_{i&lt;k}|xᵢ−xₖ| / C(m,2) − Σ_{j&lt;l}|yⱼ−yₗ| / C(n,2))
 /// is a candidate; it is accepted when a permutation test finds the segment's best Q that large in under
 /// <see cref="Alpha"/> of random orderings. Segments are split again until no candidate is significant.
+/// The split is searched over every end of the right part too (κ), so a shift that later returns is found.
 /// Each segment has at least <see cref="MinSegment"/> values, so a shift is named once two values show it.
 /// The permutations use a fixed seed: the same series always gives the same answer.
 /// </summary>
@@ -76,56 +77,56 @@ public static class EDivisive
     }
 
     /// <summary>
-    /// O(n²) over all splits: moving the split one to the right moves one value from the right part to the left,
-    /// which changes the within-left, within-right and between sums by that value's distances only.
+    /// The best τ over all splits and, as Matteson and James do, over every end κ of the right part: comparing
+    /// x[0, τ) with x[τ, κ) lets a shift that returns later (a middle segment) stand out. Sums grow one value at a
+    /// time, so a segment of n values costs O(n³).
     /// </summary>
     private static (int Index, double Q) Best(double[] x)
     {
         int n = x.Length;
-        double withinRight = 0;
-        for (int i = 0; i < n; i++)
+        var withinLeft = new double[n + 1];
+        for (int tau = 1; tau <= n; tau++)
         {
-            for (int k = i + 1; k < n; k++)
-            {
-                withinRight += Math.Abs(x[i] - x[k]);
-            }
+            withinLeft[tau] = withinLeft[tau - 1] + DistanceSum(x, x[tau - 1], 0, tau - 1);
         }
 
-        double withinLeft = 0, between = 0, bestQ = double.NegativeInfinity;
+        double bestQ = double.NegativeInfinity;
         int bestIndex = MinSegment;
-        for (int tau = 1; tau <= n - MinSegment; tau++)
+        for (int tau = MinSegment; tau <= n - MinSegment; tau++)
         {
-            // x[tau-1] moves from the right part to the left one.
-            int moved = tau - 1;
-            double toLeft = 0, toRight = 0;
-            for (int i = 0; i < moved; i++)
+            double between = 0, withinRight = 0;
+            for (int kappa = tau + 1; kappa <= n; kappa++)
             {
-                toLeft += Math.Abs(x[i] - x[moved]);
-            }
+                double added = x[kappa - 1];
+                between += DistanceSum(x, added, 0, tau);
+                withinRight += DistanceSum(x, added, tau, kappa - 1);
+                if (kappa - tau < MinSegment)
+                {
+                    continue;
+                }
 
-            for (int k = moved + 1; k < n; k++)
-            {
-                toRight += Math.Abs(x[moved] - x[k]);
-            }
-
-            withinLeft += toLeft;
-            withinRight -= toRight;
-            between += toRight - toLeft;
-            if (tau < MinSegment)
-            {
-                continue;
-            }
-
-            double m = tau, r = n - tau;
-            double q = m * r / (m + r) * (2 * between / (m * r) - Mean(withinLeft, m) - Mean(withinRight, r));
-            if (q > bestQ)
-            {
-                bestQ = q;
-                bestIndex = tau;
+                double m = tau, r = kappa - tau;
+                double q = m * r / (m + r) * ((2 * between / (m * r)) - Mean(withinLeft[tau], m) - Mean(withinRight, r));
+                if (q > bestQ)
+                {
+                    bestQ = q;
+                    bestIndex = tau;
+                }
             }
         }
 
         return (bestIndex, bestQ);
+    }
+
+    private static double DistanceSum(double[] x, double value, int from, int to)
+    {
+        double sum = 0;
+        for (int i = from; i < to; i++)
+        {
+            sum += Math.Abs(x[i] - value);
+        }
+
+        return sum;
     }
 
     private static double Mean(double pairSum, double count) => count < 2 ? 0 : pairSum / (count * (count - 1) / 2);
