@@ -5,7 +5,8 @@
 #   2. N runs while one competing busy process (`yes > /dev/null`, started for that run only and killed by its PID)
 #      takes a core, each gated against the last like run: every exit 1 is a detection (see
 #      /work/shared/notes/slowdowns-and-cgroups.md: this halves GEMM and cuts triad by ~40% on a 2-core machine).
-# Prints both rates; exits 2 when a gate answered neither 0 nor 1.
+# Prints both rates; exits 2 when a gate answered neither 0 nor 1. Each gate line shows the 1-minute load average:
+# on a machine other jobs share, like runs are not alike and the rates measure the neighbours, not the gate.
 #
 #   tests/perf/gate-false-alarms.sh [N] [MAX_REGRESSION]     N defaults to 10, MAX_REGRESSION to 5%
 set -euo pipefail
@@ -41,6 +42,8 @@ gate() {
   echo "$rc"
 }
 
+load() { cut -d' ' -f1 /proc/loadavg; }
+
 figures() { grep -E '^\| cpu\.' "$1" | awk -F'|' '{ printf "  %s: %s -> %s (%s, limit %s)\n", $2, $3, $4, $5, $6 }'; }
 
 say "like runs: $((N + 1)) runs of ci-gate, gates between consecutive ones (max regression $MAX)"
@@ -50,7 +53,7 @@ for i in $(seq 1 "$N"); do
   cur=$(run_once "like-$i")
   d=$(gate "$prev" "$cur" "like-$i")
   alarms=$((alarms + d))
-  say "like gate $i: $([ "$d" = 1 ] && echo FALSE ALARM || echo pass)"; figures "$WORK/gate-like-$i.md" >&2
+  say "like gate $i: $([ "$d" = 1 ] && echo FALSE ALARM || echo pass) (load $(load) on $(nproc) cores)"; figures "$WORK/gate-like-$i.md" >&2
   prev=$cur
 done
 base=$prev
@@ -64,7 +67,7 @@ for i in $(seq 1 "$N"); do
   kill "$HOG"; wait "$HOG" 2>/dev/null || true; HOG=""
   d=$(gate "$base" "$cur" "slow-$i")
   caught=$((caught + d))
-  say "slow gate $i: $([ "$d" = 1 ] && echo detected || echo MISSED)"; figures "$WORK/gate-slow-$i.md" >&2
+  say "slow gate $i: $([ "$d" = 1 ] && echo detected || echo MISSED) (load $(load) on $(nproc) cores)"; figures "$WORK/gate-slow-$i.md" >&2
 done
 
 printf 'false alarms: %d of %d like-run gates (%.0f%%)\n' "$alarms" "$N" "$(echo "100 * $alarms / $N" | bc -l)"

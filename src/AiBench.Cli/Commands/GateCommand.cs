@@ -31,12 +31,12 @@ internal static class GateCommand
             string markdown = GateMarkdown.Render(gate);
             if (parse.GetValue(junit) is { } junitPath)
             {
-                AtomicFile.WriteAllBytes(junitPath, GateJUnit.Render(gate));
+                AtomicFile.WriteAllBytes(InFolder(junitPath), GateJUnit.Render(gate));
             }
 
             if (parse.GetValue(summary) is { } summaryPath)
             {
-                AtomicFile.WriteAllText(summaryPath, markdown);
+                AtomicFile.WriteAllText(InFolder(summaryPath), markdown);
             }
 
             StepSummary.Append(markdown);
@@ -49,5 +49,12 @@ internal static class GateCommand
             return gate.Failed ? (int)ExitCode.PerformanceFailure : (int)ExitCode.Pass;
         });
         return command;
+    }
+
+    /// <summary>CI paths often name a reports folder the job has not made yet (reports/gate.xml): make it.</summary>
+    private static string InFolder(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        return path;
     }
 }

@@ -31,7 +31,7 @@ public static class RegressionGate
     private static GateFinding Judge(ComparedMeasurement m, double threshold)
     {
         double allowed = threshold + m.Noise;
-        string figures = Figures(m, allowed);
+        string figures = Figures(m, threshold);
         if (m.Verdict == ComparedVerdict.NotEnoughSamples)
         {
             return new GateFinding(m.Measurement, GateOutcome.NotEnoughSamples, m.Verdict, m.WorseBy, allowed,
@@ -50,14 +50,14 @@ public static class RegressionGate
     }
 
     /// <summary><c>median 9.0 GB/s vs 10.0 GB/s (base), worse by 10.0% (allowed 5.0% + 1.2% noise), n=20/20</c>.</summary>
-    private static string Figures(ComparedMeasurement m, double allowed)
+    private static string Figures(ComparedMeasurement m, double threshold)
     {
         string unit = m.Measurement.Unit;
         string medians = m.BaseMedian is { } b && m.RunMedian is { } r
             ? $"median {UnitFormatter.Format(r, unit)} vs {UnitFormatter.Format(b, unit)} (base)"
             : "no samples on a side";
         string change = m.WorseBy is { } w ? $", {(w >= 0 ? "worse" : "better")} by {Percent(Math.Abs(w))}" : "";
-        return $"{medians}{change} (allowed {Percent(allowed - m.Noise)} + {Percent(m.Noise)} noise), n={Count(m.BaseSamples)}/{Count(m.RunSamples)}";
+        return $"{medians}{change} (allowed {Percent(threshold)} + {Percent(m.Noise)} noise), n={Count(m.BaseSamples)}/{Count(m.RunSamples)}";
     }
 
     private static string Percent(double fraction) => (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";

@@ -23,11 +23,11 @@ public class CiVerbsEndToEndTests
         File.WriteAllText(stepSummary, "earlier step\n");
 
         CliProcess.Result result = CliProcess.Run(work.Path, new Dictionary<string, string?> { ["GITHUB_STEP_SUMMARY"] = stepSummary },
-            "gate", before, after, "--max-regression", "5%", "--junit", "gate.xml", "--summary", "gate.md");
+            "gate", before, after, "--max-regression", "5%", "--junit", "reports/gate.xml", "--summary", "gate.md");
 
         Assert.True(result.ExitCode == 1, $"exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
         Assert.Contains("1 regression(s) beyond 5%", result.Stderr, StringComparison.Ordinal);
-        XElement failure = Assert.Single(XDocument.Load(work.File("gate.xml")).Descendants("failure"));
+        XElement failure = Assert.Single(XDocument.Load(work.File("reports/gate.xml")).Descendants("failure"));
         Assert.Contains("worse by ", (string)failure.Attribute("message")!, StringComparison.Ordinal);
         Assert.Contains("GB/s", failure.Value, StringComparison.Ordinal);
         string summary = File.ReadAllText(work.File("gate.md"));
