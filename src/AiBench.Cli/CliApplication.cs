@@ -22,6 +22,9 @@ public static class CliApplication
             RunCommand.Create(output, error),
             ReportCommand.Create(output, error),
             MergeCommand.Create(output, error),
+            CompareCommand.Create(output),
+            GateCommand.Create(output, error),
+            HistoryCommand.Create(output, error),
         };
 
         ParseResult parse = root.Parse(args);

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using System.Text.Json;
+using AiBench.Cli.Composition;
+using AiBench.Core.Comparing;
+using AiBench.Core.Results;
+using AiBench.Reporting.Gates;
+
+namespace AiBench.Cli.Commands;
+
+/// <summary>
+/// <c>aibench compare BASE RUN</c>: every measurement of two stored runs side by side with a distribution-free verdict
+/// (<see cref="RunComparer"/>). Markdown to stdout, or the typed document (aibench.compare/1) with <c>--json</c>;
+/// <c>--out DIR</c> also writes compare.md and compare.json. Always exit 0 when both runs could be read.
+/// </summary>
+internal static class CompareCommand
+{
+    public const string MarkdownFile = "compare.md";
+    public const string JsonFile = "compare.json";
+
+    public static Command Create(TextWriter output)
+    {
+        var baseRun = new Argument<string>("base") { Description = "The base run folder (or its run.json)" };
+        var run = new Argument<string>("run") { Description = "The run folder to compare with the base" };
+        var threshold = new Option<string>("--threshold") { Description = "Smallest change the verdict calls better or worse (e.g. 5%)", DefaultValueFactory = _ => RelativeThreshold.DefaultText };
+        var json = new Option<bool>("--json") { Description = "Print the comparison as JSON (schema aibench.compare/1) instead of Markdown" };
+        var outDir = new Option<string?>("--out") { Description = "Also write compare.md and compare.json into this folder" };
+        var command = new Command("compare", "Compare two stored runs measurement by measurement: medians, ratio, better/worse/same") { baseRun, run, threshold, json, outDir };
+        command.SetAction(parse =>
+        {
+            double margin = RelativeThreshold.Parse(parse.GetValue(threshold)!, "--threshold");
+            (Run before, Run after) = RunPair.Load(parse.GetRequiredValue(baseRun), parse.GetRequiredValue(run));
+            if (parse.GetValue(outDir) is { } folder)
+            {
+                RunDirectory.CheckWritable(folder);
+            }
+
+            RunComparison comparison = RunComparer.Compare(before, after, margin);
+            string markdown = ComparisonMarkdown.Render(comparison);
+            string document = JsonSerializer.Serialize(comparison, ComparisonJsonContext.Default.RunComparison);
+            if (parse.GetValue(outDir) is { } target)
+            {
+                AtomicFile.WriteAllText(Path.Combine(target, MarkdownFile), markdown);
+                AtomicFile.WriteAllText(Path.Combine(target, JsonFile), document);
+            }
+
+            output.Write(parse.GetValue(json) ? document + "\n" : markdown);
+            return 0;
+        });
+        return command;
+    }
+}

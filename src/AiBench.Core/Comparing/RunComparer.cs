@@ -1,0 +1,81 @@
+using AiBench.Core.Results;
+using AiBench.Core.Statistics;
+using Pragmastat;
+
+namespace AiBench.Core.Comparing;
+
+/// <summary>
+/// Lines up two runs by <see cref="Measurement.Key"/> (benchmark, metric, params, labels) and judges each shared
+/// measurement with <see cref="SampleComparer.Test"/>: the equivalence test over Mann-Whitney at the threshold,
+/// direction-aware. Rows keep the base run's order, then nothing is dropped: unmatched measurements are listed per side.
+/// </summary>
+public static class RunComparer
+{
+    public static RunComparison Compare(Run baseRun, Run run, double threshold)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threshold);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(threshold, 1);
+        Dictionary<string, Measurement> before = ByKey(baseRun);
+        Dictionary<string, Measurement> after = ByKey(run);
+        return new RunComparison
+        {
+            Base = Side(baseRun),
+            Run = Side(run),
+            Threshold = threshold,
+            MinSamples = SampleComparer.MinSamplesForTest,
+            Measurements = before.Values.Where(m => after.ContainsKey(m.Key)).Select(m => Row(m, after[m.Key], threshold)).ToList(),
+            OnlyInBase = before.Values.Where(m => !after.ContainsKey(m.Key)).Select(Unmatched).ToList(),
+            OnlyInRun = after.Values.Where(m => !before.ContainsKey(m.Key)).Select(Unmatched).ToList(),
+        };
+    }
+
+    /// <summary>The median the comparison states: Harrell-Davis over the samples, as run.json's stats have it.</summary>
+    public static double? Median(IReadOnlyList<double> samples) =>
+        samples.Count == 0 ? null : SampleStatisticsEstimator.Estimate(samples).Median;
+
+    private static Dictionary<string, Measurement> ByKey(Run run)
+    {
+        // A key repeated within one run (never written by AiBench) keeps its first measurement, as the reports do.
+        var byKey = new Dictionary<string, Measurement>(StringComparer.Ordinal);
+        foreach (Measurement m in run.Measurements)
+        {
+            byKey.TryAdd(m.Key, m);
+        }
+
+        return byKey;
+    }
+
+    private static ComparedRun Side(Run run) => new(run.RunId, run.Suite, run.System.Host, run.StartedAt);
+
+    private static ComparedMeasurement Row(Measurement before, Measurement after, double threshold)
+    {
+        double? baseMedian = Median(before.Samples);
+        double? runMedian = Median(after.Samples);
+        bool both = before.Samples.Count > 0 && after.Samples.Count > 0;
+        ChangeVerdict? verdict = SampleComparer.Test(before.Samples, after.Samples, after.Better, threshold);
+        return new ComparedMeasurement
+        {
+            Measurement = MeasurementIdentity.Of(after),
+            BaseSamples = before.Samples.Count,
+            RunSamples = after.Samples.Count,
+            BaseMedian = baseMedian,
+            RunMedian = runMedian,
+            Ratio = both ? Toolkit.Ratio(new Sample(after.Samples.ToArray()), new Sample(before.Samples.ToArray())).NominalValue : null,
+            WorseBy = both && baseMedian != 0 ? WorseBy(baseMedian!.Value, runMedian!.Value, after.Better) : null,
+            Noise = Math.Max(SampleNoise.Relative(before.Samples), SampleNoise.Relative(after.Samples)),
+            Verdict = verdict switch
+            {
+                null => ComparedVerdict.NotEnoughSamples,
+                ChangeVerdict.Better => ComparedVerdict.Better,
+                ChangeVerdict.Worse => ComparedVerdict.Worse,
+                _ => ComparedVerdict.Same,
+            },
+        };
+    }
+
+    /// <summary>How much worse the run's median is, as a fraction of the base's, in the metric's better direction.</summary>
+    public static double WorseBy(double baseMedian, double runMedian, Direction better) =>
+        better == Direction.Higher ? (baseMedian - runMedian) / Math.Abs(baseMedian) : (runMedian - baseMedian) / Math.Abs(baseMedian);
+
+    private static UnmatchedMeasurement Unmatched(Measurement m) => new(MeasurementIdentity.Of(m), m.Samples.Count, Median(m.Samples));
+}

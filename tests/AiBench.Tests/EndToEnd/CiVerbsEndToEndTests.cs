@@ -1,0 +1,166 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+using AiBench.Tests.Gates;
+using AiBench.Tests.Reporting;
+using Json.Schema;
+using Xunit;
+
+namespace AiBench.Tests.EndToEnd;
+
+/// <summary><c>aibench compare</c>, <c>gate</c> and <c>history</c> through the real CLI process on stored synthetic runs.</summary>
+public class CiVerbsEndToEndTests
+{
+    private static readonly Dictionary<string, string?> NoStepSummary = new() { ["GITHUB_STEP_SUMMARY"] = null };
+
+    [Fact]
+    public void Gate_on_a_real_slowdown_exits_1_with_junit_summary_and_step_summary()
+    {
+        using var work = new TempDirectory();
+        string before = SyntheticRuns.Write(work.Path, SyntheticRuns.TwoFigures("base", 0, 100e9, 1e-6, seed: 1));
+        string after = SyntheticRuns.Write(work.Path, SyntheticRuns.TwoFigures("slow", 5, 90e9, 1e-6, seed: 2));
+        string stepSummary = work.File("step-summary.md");
+        File.WriteAllText(stepSummary, "earlier step\n");
+
+        CliProcess.Result result = CliProcess.Run(work.Path, new Dictionary<string, string?> { ["GITHUB_STEP_SUMMARY"] = stepSummary },
+            "gate", before, after, "--max-regression", "5%", "--junit", "reports/gate.xml", "--summary", "gate.md");
+
+        Assert.True(result.ExitCode == 1, $"exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
+        Assert.Contains("1 regression(s) beyond 5%", result.Stderr, StringComparison.Ordinal);
+        XElement failure = Assert.Single(XDocument.Load(work.File("reports/gate.xml")).Descendants("failure"));
+        Assert.Contains("worse by ", (string)failure.Attribute("message")!, StringComparison.Ordinal);
+        Assert.Contains("GB/s", failure.Value, StringComparison.Ordinal);
+        string summary = File.ReadAllText(work.File("gate.md"));
+        Assert.Contains("AiBench gate: FAIL", summary, StringComparison.Ordinal);
+        string appended = File.ReadAllText(stepSummary);
+        Assert.StartsWith("earlier step\n", appended, StringComparison.Ordinal);
+        Assert.Contains(summary.TrimEnd(), appended, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Gate_on_like_runs_exits_0_and_json_says_so()
+    {
+        using var work = new TempDirectory();
+        string before = SyntheticRuns.Write(work.Path, SyntheticRuns.TwoFigures("base", 0, 100e9, 1e-6, cv: 0.03, seed: 1));
+        string after = SyntheticRuns.Write(work.Path, SyntheticRuns.TwoFigures("like", 5, 100e9, 1e-6, cv: 0.03, seed: 2));
+
+        CliProcess.Result result = CliProcess.Run(work.Path, NoStepSummary, "gate", before, after, "--max-regression", "5%", "--json");
+
+        Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
+        JsonNode gate = JsonNode.Parse(result.Stdout)!;
+        Assert.Equal("aibench.gate/1", (string)gate["schema"]!);
+        Assert.False((bool)gate["failed"]!);
+    }
+
+    [Fact]
+    public void Gate_with_too_few_samples_exits_0_and_lists_them_as_skipped()
+    {
+        using var work = new TempDirectory();
+        string before = SyntheticRuns.Write(work.Path, SyntheticRuns.TwoFigures("base", 0, 100e9, 1e-6, n: 3, seed: 1));
+        string after = SyntheticRuns.Write(work.Path, SyntheticRuns.TwoFigures("slow", 5, 50e9, 2e-6, n: 3, seed: 2));
+
+        CliProcess.Result result = CliProcess.Run(work.Path, NoStepSummary, "gate", before, after, "--max-regression", "5%", "--junit", "gate.xml");
+
+        Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
+        Assert.Contains("2 with not enough samples", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("**not enough samples**", result.Stdout, StringComparison.Ordinal);
+        var skipped = XDocument.Load(work.File("gate.xml")).Descendants("skipped").ToList();
+        Assert.Equal(2, skipped.Count);
+        Assert.All(skipped, s => Assert.Contains("at least 5 each", (string)s.Attribute("message")!, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("0%")]
+    [InlineData("100%")]
+    [InlineData("-5%")]
+    [InlineData("lots")]
+    [InlineData("5 GB/s")]
+    public void Gate_with_a_bad_threshold_exits_2(string threshold)
+    {
+        using var work = new TempDirectory();
+        string before = SyntheticRuns.Write(work.Path, SyntheticRuns.TwoFigures("base", 0, 100e9, 1e-6));
+        string after = SyntheticRuns.Write(work.Path, SyntheticRuns.TwoFigures("run", 5, 100e9, 1e-6));
+
+        CliProcess.Result result = CliProcess.Run(work.Path, NoStepSummary, "gate", before, after, "--max-regression", threshold);
+
+        Assert.True(result.ExitCode == 2, $"exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
+        Assert.Contains("--max-regression", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Gate_and_compare_refuse_the_same_run_twice_and_unreadable_runs()
+    {
+        using var work = new TempDirectory();
+        string run = SyntheticRuns.Write(work.Path, SyntheticRuns.TwoFigures("base", 0, 100e9, 1e-6));
+        string copy = Path.Combine(work.Path, "copy");
+        Directory.CreateDirectory(copy);
+        File.Copy(Path.Combine(run, "run.json"), Path.Combine(copy, "run.json"));
+        string broken = Path.Combine(work.Path, "broken");
+        Directory.CreateDirectory(broken);
+        File.WriteAllText(Path.Combine(broken, "run.json"), "{ not json");
+
+        Assert.Equal(2, CliProcess.Run(work.Path, NoStepSummary, "gate", run, run, "--max-regression", "5%").ExitCode);
+        CliProcess.Result sameId = CliProcess.Run(work.Path, NoStepSummary, "compare", run, copy);
+        Assert.Equal(2, sameId.ExitCode);
+        Assert.Contains("same run", sameId.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, CliProcess.Run(work.Path, NoStepSummary, "gate", run, broken, "--max-regression", "5%").ExitCode);
+        Assert.Equal(2, CliProcess.Run(work.Path, NoStepSummary, "compare", run, work.File("nowhere")).ExitCode);
+        Assert.Equal(2, CliProcess.Run(work.Path, NoStepSummary, "gate", run, copy).ExitCode);
+    }
+
+    [Fact]
+    public void Compare_prints_markdown_writes_both_files_and_its_json_matches_the_published_schema()
+    {
+        using var work = new TempDirectory();
+        string before = SyntheticRuns.Write(work.Path, SyntheticRuns.TwoFigures("base", 0, 100e9, 1e-6, seed: 1));
+        string after = SyntheticRuns.Write(work.Path, SyntheticRuns.TwoFigures("slow", 5, 90e9, 0.9e-6, seed: 2));
+
+        CliProcess.Result md = CliProcess.Run(work.Path, NoStepSummary, "compare", before, after, "--threshold", "5%", "--out", "cmp");
+        Assert.True(md.ExitCode == 0, $"exit {md.ExitCode}\n{md.Stdout}\n{md.Stderr}");
+        Assert.Contains("| worse |", md.Stdout, StringComparison.Ordinal);
+        Assert.Contains("| better |", md.Stdout, StringComparison.Ordinal);
+        Assert.Equal(md.Stdout, File.ReadAllText(work.File("cmp/compare.md")));
+
+        CliProcess.Result json = CliProcess.Run(work.Path, NoStepSummary, "compare", before, after, "--json");
+        Assert.Equal(0, json.ExitCode);
+        Assert.Equal(json.Stdout.TrimEnd(), File.ReadAllText(work.File("cmp/compare.json")).TrimEnd());
+        EvaluationResults validation = PublishedSchema.Load("aibench.compare-1.schema.json")
+            .Evaluate(JsonDocument.Parse(json.Stdout).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        Assert.True(validation.IsValid, string.Join("\n", (validation.Details ?? []).Where(d => d.Errors is { Count: > 0 })
+            .Select(d => $"{d.InstanceLocation}: {string.Join(", ", d.Errors!.Values)}")));
+        Assert.Equal(["worse", "better"], JsonNode.Parse(json.Stdout)!["measurements"]!.AsArray().Select(m => (string)m!["verdict"]!));
+    }
+
+    [Fact]
+    public void History_names_the_first_slow_run_exits_1_and_writes_both_files()
+    {
+        using var work = new TempDirectory();
+        var folders = Enumerable.Range(0, 8)
+            .Select(i => SyntheticRuns.Write(work.Path, SyntheticRuns.TwoFigures($"run{i}", i * 10, i < 5 ? 100e9 : 85e9, 1e-6, seed: i)))
+            .ToList();
+
+        CliProcess.Result result = CliProcess.Run(work.Path, NoStepSummary, ["history", .. folders, "--out", "hist"]);
+
+        Assert.True(result.ExitCode == 1, $"exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
+        Assert.Contains("**regression** at run5", result.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"triad \[kernel=triad\] regressed 1[45]\.[0-9]% at run run5", result.Stderr);
+        JsonNode history = JsonNode.Parse(File.ReadAllText(work.File("hist/history.json")))!;
+        Assert.Equal("aibench.history/1", (string)history["schema"]!);
+        Assert.True(File.Exists(work.File("hist/history.md")));
+
+        CliProcess.Result steady = CliProcess.Run(work.Path, NoStepSummary, ["history", .. folders.Take(5)]);
+        Assert.True(steady.ExitCode == 0, $"exit {steady.ExitCode}\n{steady.Stdout}\n{steady.Stderr}");
+    }
+
+    [Fact]
+    public void History_of_fewer_than_3_runs_exits_2()
+    {
+        using var work = new TempDirectory();
+        var folders = Enumerable.Range(0, 2).Select(i => SyntheticRuns.Write(work.Path, SyntheticRuns.TwoFigures($"run{i}", i, 100e9, 1e-6))).ToList();
+
+        CliProcess.Result result = CliProcess.Run(work.Path, NoStepSummary, ["history", .. folders]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("at least 3 runs", result.Stderr, StringComparison.Ordinal);
+    }
+}
