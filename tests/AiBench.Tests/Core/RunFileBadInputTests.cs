@@ -51,6 +51,18 @@ public class RunFileBadInputTests
             "$.measurements[0].samples[0]: number 7.91e400 is out of range");
 
     [Fact]
+    public void An_integer_written_with_a_zero_fraction_loads_as_the_schema_allows_found_by_the_fuzzer()
+    {
+        string json = Mutated(root => root["measurements"]![0]!["stats"]!["n"] = "N").Replace("\"N\"", "5.0", StringComparison.Ordinal);
+        Assert.Equal(5, RunFile.Parse(json, Origin).Measurements[0].Stats!.N);
+    }
+
+    [Fact]
+    public void An_integer_with_a_real_fraction_is_refused() =>
+        AssertRefused(Mutated(root => root["measurements"]![0]!["stats"]!["n"] = "N").Replace("\"N\"", "5.5", StringComparison.Ordinal),
+            "$.measurements[0].stats.n");
+
+    [Fact]
     public void An_impossible_date_is_refused() =>
         AssertRefused(Mutated(root => root["startedAt"] = "2026-13-45T99:00:00+00:00"), "$.startedAt");
 
