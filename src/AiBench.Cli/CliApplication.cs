@@ -2,6 +2,7 @@ using System.CommandLine;
 using AiBench.Cli.Commands;
 using AiBench.Cli.Composition;
 using AiBench.Core.Errors;
+using AiBench.Core.Files;
 
 namespace AiBench.Cli;
 

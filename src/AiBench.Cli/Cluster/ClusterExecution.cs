@@ -9,6 +9,7 @@ using AiBench.Core.Measuring;
 using AiBench.Core.Running;
 using AiBench.Core.Suites;
 using AiBench.Core.Units;
+using AiBench.Core.Files;
 
 namespace AiBench.Cli.Cluster;
 

@@ -1,3 +1,5 @@
+using AiBench.Core.Files;
+
 namespace AiBench.Cli.Composition;
 
 /// <summary>Keeps the details of an unexpected exception in a file under the temp folder, for a bug report.</summary>

@@ -1,3 +1,5 @@
+using AiBench.Core.Files;
+
 namespace AiBench.Cli.Composition;
 
 /// <summary>

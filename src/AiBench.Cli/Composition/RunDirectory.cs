@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using AiBench.Core.Errors;
+using AiBench.Core.Files;
 
 namespace AiBench.Cli.Composition;
 

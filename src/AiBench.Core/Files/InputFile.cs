@@ -37,11 +37,7 @@ public static class InputFile
 
             return ReadAtMost(path, info.Length);
         }
-        catch (IOException e)
-        {
-            throw new BadInputException($"{path}: cannot be read ({e.Message.ReplaceLineEndings(" ")})");
-        }
-        catch (UnauthorizedAccessException e)
+        catch (Exception e) when (StorageFault.Is(e))
         {
             throw new BadInputException($"{path}: cannot be read ({e.Message.ReplaceLineEndings(" ")})");
         }

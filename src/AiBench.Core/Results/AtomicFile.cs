@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using AiBench.Core.Files;
 
 namespace AiBench.Core.Results;
 
@@ -40,7 +41,7 @@ public static class AtomicFile
         {
             File.Delete(temp);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (StorageFault.Is(e))
         {
             // A read-only folder lets no temp file be created in the first place; nothing else can be done here.
         }

@@ -1,6 +1,7 @@
 using System.Text;
 using AiBench.Core.Errors;
 using AiBench.Core.Hosts;
+using AiBench.Core.Files;
 
 namespace AiBench.Core.Suites;
 
@@ -30,7 +31,7 @@ public static class SuiteFile
                 length += read;
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (StorageFault.Is(e))
         {
             throw new BadInputException($"cannot read suite '{path}': {e.Message}");
         }
