@@ -1,9 +1,11 @@
 using AiBench.Cli.Composition;
+using AiBench.Cli.Console;
 using AiBench.Core.Cluster;
 using AiBench.Core.Jobs;
 using AiBench.Core.Results;
 using AiBench.Reporting;
 using AiBench.Reporting.Cluster;
+using AiBench.Core.Files;
 
 namespace AiBench.Cli.Cluster;
 
@@ -23,13 +25,13 @@ internal sealed class ClusterFolderOutput(string folder, string clusterId, TextW
 
     public string WritePhase(ClusterPhaseKind phase, Run run) => Write(phase.ToString().ToLowerInvariant(), run);
 
-    public void WriteCluster(ClusterResult result) => Saved(() => RunSaver.Warn(ClusterReportWriter.Write(result, Folder), progress));
+    public void WriteCluster(ClusterResult result) => Saved(() => ReportWarnings.Write(ClusterReportWriter.Write(result, Folder), progress));
 
     public void Progress(string line) => progress.WriteLine($"cluster: {line}");
 
     private string Write(string relative, Run run)
     {
-        Saved(() => RunSaver.Warn(ReportWriter.Write(run, Path.Combine(Folder, relative)), progress));
+        Saved(() => ReportWarnings.Write(ReportWriter.Write(run, Path.Combine(Folder, relative)), progress));
         return relative;
     }
 

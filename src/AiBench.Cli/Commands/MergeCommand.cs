@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AiBench.Cli.Console;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -61,10 +62,7 @@ internal static class MergeCommand
             var outliers = figures.Where(f => f.IsOutlier).ToList();
             PrintOutliers(console, outliers, figures, loaded);
             PrintFindings(output, result);
-            foreach (ExportFailure failure in written.Failures)
-            {
-                error.WriteLine($"aibench: warning: {failure.Message}");
-            }
+            ReportWarnings.Write(written, error);
 
             // Plain lines, not console markup: a redirected console would wrap them at 80 columns, path and all.
             output.WriteLine($"{loaded.Count} runs, {figures.Select(f => f.Key).Distinct().Count()} figures compared, "

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AiBench.Cli.Console;
 using AiBench.Core.Errors;
 using AiBench.Reporting;
 
@@ -65,15 +66,7 @@ internal static class ReportCommand
             return false;
         }
 
-        foreach (string note in result.Notes)
-        {
-            error.WriteLine($"aibench: note: {note}");
-        }
-
-        foreach (ExportFailure failure in result.Failures)
-        {
-            error.WriteLine($"aibench: warning: {failure.Exporter} report not written: {failure.Message.ReplaceLineEndings(" ")}");
-        }
+        ReportWarnings.Write(result, error);
 
         if (ReportOutcome.Wrote(result, htmlName) is { } html)
         {

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using AiBench.Core.Results;
 using AiBench.Reporting;
+using AiBench.Cli.Console;
+using AiBench.Core.Files;
 
 namespace AiBench.Cli.Composition;
 
@@ -23,7 +25,7 @@ internal static class RunSaver
         {
             folder = RunDirectory.Create(resultsRoot, run.RunId);
             run = run with { RunId = Path.GetFileName(folder) };
-            Warn(ReportWriter.Write(run, folder), error);
+            ReportWarnings.Write(ReportWriter.Write(run, folder), error);
             return new SavedRun(run, folder, Rescued: false);
         }
         catch (Exception e) when (StorageFault.Is(e))
@@ -35,14 +37,6 @@ internal static class RunSaver
         }
     }
 
-    /// <summary>Prints a warning per report view that could not be written; run.json alone decides the result.</summary>
-    public static void Warn(ReportResult written, TextWriter error)
-    {
-        foreach (ExportFailure failure in written.Failures)
-        {
-            error.WriteLine($"aibench: warning: {failure.Exporter} report not written: {failure.Message}");
-        }
-    }
 
     private static string Rescue(Run run, TextWriter output, TextWriter error)
     {
@@ -50,7 +44,7 @@ internal static class RunSaver
         try
         {
             folder = RunDirectory.Create(Path.GetTempPath(), $"aibench-rescued-{run.RunId}");
-            Warn(ReportWriter.Write(run, folder), error);
+            ReportWarnings.Write(ReportWriter.Write(run, folder), error);
             return folder;
         }
         catch (Exception e) when (StorageFault.Is(e))
