@@ -29,19 +29,13 @@ internal static class CompareCommand
         {
             double margin = RelativeThreshold.Parse(parse.GetValue(threshold)!, "--threshold");
             (Run before, Run after) = RunPair.Load(parse.GetRequiredValue(baseRun), parse.GetRequiredValue(run));
-            if (parse.GetValue(outDir) is { } folder)
-            {
-                RunDirectory.CheckWritable(folder);
-            }
+            OutputFolder? folder = OutputFolder.Checked(parse.GetValue(outDir));
 
             RunComparison comparison = RunComparer.Compare(before, after, margin);
             string markdown = ComparisonMarkdown.Render(comparison);
             string document = JsonSerializer.Serialize(comparison, ComparisonJsonContext.Default.RunComparison);
-            if (parse.GetValue(outDir) is { } target)
-            {
-                AtomicFile.WriteAllText(Path.Combine(target, MarkdownFile), markdown);
-                AtomicFile.WriteAllText(Path.Combine(target, JsonFile), document);
-            }
+            folder?.Write(MarkdownFile, markdown);
+            folder?.Write(JsonFile, document);
 
             output.Write(parse.GetValue(json) ? document + "\n" : markdown);
             return 0;

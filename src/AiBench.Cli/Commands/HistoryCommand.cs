@@ -42,19 +42,13 @@ internal static class HistoryCommand
                 throw new BadInputException($"run {twice.Key} is given twice");
             }
 
-            if (parse.GetValue(outDir) is { } folder)
-            {
-                RunDirectory.CheckWritable(folder);
-            }
+            OutputFolder? folder = OutputFolder.Checked(parse.GetValue(outDir));
 
             RunHistory history = HistoryAnalyzer.Analyze(loaded, margin);
             string markdown = HistoryMarkdown.Render(history);
             string document = JsonSerializer.Serialize(history, ComparisonJsonContext.Default.RunHistory);
-            if (parse.GetValue(outDir) is { } target)
-            {
-                AtomicFile.WriteAllText(Path.Combine(target, MarkdownFile), markdown);
-                AtomicFile.WriteAllText(Path.Combine(target, JsonFile), document);
-            }
+            folder?.Write(MarkdownFile, markdown);
+            folder?.Write(JsonFile, document);
 
             output.Write(parse.GetValue(json) ? document + "\n" : markdown);
             foreach (MetricHistory regressed in history.Metrics.Where(m => m.LatestRegression is not null))
