@@ -12,7 +12,24 @@ internal static class CliProcess
     /// <param name="environment">variables to set, or to remove (null value), for the child only.</param>
     public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        ProcessStartInfo start = StartInfo(workingDirectory, environment, "dotnet", [Path.Combine(AppContext.BaseDirectory, "aibench.dll"), .. args]);
+        using Process process = Process.Start(start)!;
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"aibench {string.Join(' ', args)} did not finish in 3 minutes");
+        }
+
+        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>A child with redirected output in <paramref name="workingDirectory"/>; null values remove a variable.</summary>
+    public static ProcessStartInfo StartInfo(
+        string workingDirectory, IReadOnlyDictionary<string, string?>? environment, string program, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -31,21 +48,11 @@ internal static class CliProcess
             }
         }
 
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "aibench.dll"));
-        foreach (string a in args)
+        foreach (string argument in arguments)
         {
-            start.ArgumentList.Add(a);
+            start.ArgumentList.Add(argument);
         }
 
-        using Process process = Process.Start(start)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"aibench {string.Join(' ', args)} did not finish in 3 minutes");
-        }
-
-        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+        return start;
     }
 }

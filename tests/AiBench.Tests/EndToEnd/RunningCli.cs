@@ -37,27 +37,9 @@ internal sealed class RunningCli : IDisposable
         }
     }
 
-    public static RunningCli Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
-    {
-        var start = new ProcessStartInfo("env")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach ((string name, string value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
-        }
-
-        foreach (string a in (string[])["--default-signal=INT", "dotnet", Path.Combine(AppContext.BaseDirectory, "aibench.dll"), .. args])
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        return new RunningCli(Process.Start(start)!);
-    }
+    public static RunningCli Start(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args) =>
+        new(Process.Start(CliProcess.StartInfo(
+            workingDirectory, environment, "env", ["--default-signal=INT", "dotnet", Path.Combine(AppContext.BaseDirectory, "aibench.dll"), .. args]))!);
 
     /// <summary>Waits until a stderr line starts with <paramref name="prefix"/> (a case starting: <c>[2/4]</c>).</summary>
     public async Task WaitForStderrLineAsync(string prefix, TimeSpan timeout)

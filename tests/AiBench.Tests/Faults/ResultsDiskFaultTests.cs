@@ -58,7 +58,7 @@ public sealed class ResultsDiskFaultTests
         string temp = Directory.CreateTempSubdirectory("aibench-rescue").FullName;
         try
         {
-            using RunningCli cli = RunningCli.Start(disk.Path, new Dictionary<string, string> { ["TMPDIR"] = temp }, [.. OneCase, "--out", "results"]);
+            using RunningCli cli = RunningCli.Start(disk.Path, new Dictionary<string, string?> { ["TMPDIR"] = temp }, [.. OneCase, "--out", "results"]);
             await cli.WaitForStderrLineAsync("[1/1]", TimeSpan.FromSeconds(60));
             breakIt();
 
