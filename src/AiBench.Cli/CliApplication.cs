@@ -28,7 +28,7 @@ public static class CliApplication
             HistoryCommand.Create(output, error),
         };
 
-        ParseResult parse = root.Parse(args);
+        ParseResult parse = root.Parse(args, CliParsing.Configuration());
         if (parse.Errors.Count > 0)
         {
             error.WriteLine($"aibench: {parse.Errors[0].Message} (see 'aibench --help')");

@@ -14,6 +14,8 @@ public class BadInputEndToEndTests
         { "", ["run", "cpu.memory", "--min-samples", "10", "--max-samples", "2"] },
         { "", ["run", "cpu.memory", "--budget", "99999999999h"] },
         { "", ["run", "cpu.memory", "--set", "kernel=triad,triad"] },
+        // No response files: '@/dev/zero' was read as arguments and never returned (found by the policy-option fuzzer).
+        { "", ["@/dev/zero"] },
     };
 
     [Theory]

@@ -37,7 +37,7 @@ public class PolicyFuzzTests(ITestOutputHelper output)
 
         new FuzzTarget(output, "policy options").Run(InputMutations.From(OptionSeeds), text =>
         {
-            ParseResult parse = command.Parse(text.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            ParseResult parse = command.Parse(text.Split(' ', StringSplitOptions.RemoveEmptyEntries), AiBench.Cli.CliParsing.Configuration());
             if (parse.Errors.Count == 0)
             {
                 // The CLI reports parse errors itself (exit 2); what parses must be applied or refused as bad input.
