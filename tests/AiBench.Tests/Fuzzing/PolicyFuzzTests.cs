@@ -38,9 +38,10 @@ public class PolicyFuzzTests(ITestOutputHelper output)
         new FuzzTarget(output, "policy options").Run(InputMutations.From(OptionSeeds), text =>
         {
             ParseResult parse = command.Parse(text.Split(' ', StringSplitOptions.RemoveEmptyEntries), AiBench.Cli.CliParsing.Configuration());
-            if (parse.Errors.Count == 0)
+            if (parse.Errors.Count == 0 && parse.Action is null)
             {
-                // The CLI reports parse errors itself (exit 2); what parses must be applied or refused as bad input.
+                // The CLI reports parse errors itself (exit 2) and a help request (-?) runs help, not the command;
+                // what parses as a command must be applied or refused as bad input.
                 options.Apply(parse, MeasurementPolicy.Default).Validate();
             }
         });
