@@ -48,6 +48,12 @@ public sealed record Measurement
 
     public MeasurementVerdict? Verdict { get; init; }
 
+    /// <summary>
+    /// Why the figure does not measure what its name says (schema 1.2): a read-back the page cache could have answered.
+    /// Null for a valid figure. An invalid figure fails every suite, with or without rules, and is flagged in reports.
+    /// </summary>
+    public string? Invalid { get; init; }
+
     /// <summary>Context worth keeping beside the figure: chosen algorithm, GPU clocks and throttle reasons, stop reason.</summary>
     public IReadOnlyDictionary<string, string>? Info { get; init; }
 

@@ -2,11 +2,11 @@ using AiBench.Core.Hosts;
 
 namespace AiBench.Core.Results;
 
-/// <summary>One invocation of AiBench: what ran, where, and every figure it produced (schema <c>aibench.run/1.1</c>).</summary>
+/// <summary>One invocation of AiBench: what ran, where, and every figure it produced (schema <c>aibench.run/1.2</c>).</summary>
 public sealed record Run
 {
     /// <summary>Minor version 1 adds <see cref="Benchmarks"/> and <see cref="Measurement.Resolved"/>; 1.0 files still read.</summary>
-    public const string SchemaId = "aibench.run/1.1";
+    public const string SchemaId = "aibench.run/1.2";
 
     public string Schema { get; init; } = SchemaId;
 

@@ -7,13 +7,15 @@ namespace AiBench.Core.Running;
 /// Applies a suite entry's rules to its measurements. Each measurement gets one verdict (the worst of its
 /// rules, all rule texts kept); a wrong answer (<see cref="Correctness.Wrong"/> &gt; 0) always fails, and so does a
 /// figure more than <see cref="PeakTolerance"/> above its datasheet peak (no hardware beats its datasheet: such a figure
-/// is a measurement error, not a fast machine); a rule that selects no measurement becomes a failure of its own.
+/// is a measurement error, not a fast machine), and so does a figure its benchmark marked invalid; a rule that selects no measurement becomes a failure of its own.
 /// </summary>
 public static class RuleEvaluator
 {
     public const string CorrectnessRule = "wrong == 0";
 
     public const string PhysicalRule = "at most the datasheet peak";
+
+    public const string ValidityRule = "a valid figure";
 
     /// <summary>Datasheet peaks are rounded and boost clocks vary: 5% above is still read as the peak, not beyond it.</summary>
     public const double PeakTolerance = 1.05;
@@ -36,6 +38,11 @@ public static class RuleEvaluator
             if (measurement.Correct is { Wrong: > 0 } correct)
             {
                 outcomes.Add((CorrectnessRule, new RuleOutcome(VerdictStatus.Fail, $"{correct.Wrong} of {correct.Checked} checked values wrong")));
+            }
+
+            if (measurement.Invalid is { } invalid)
+            {
+                outcomes.Add((ValidityRule, new RuleOutcome(VerdictStatus.Fail, $"not a valid figure: {invalid}")));
             }
 
             // Only datasheet baselines: a link's line rate is no ceiling for tree or NVLS collectives' busbw.

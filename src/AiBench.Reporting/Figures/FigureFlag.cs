@@ -11,6 +11,9 @@ public enum FigureFlagKind
 
     /// <summary>The quantity has no meaning here (bus bandwidth on one rank); shown as n/a.</summary>
     Undefined,
+
+    /// <summary>Marked invalid by its benchmark (a read-back the page cache could answer): not a figure of the storage.</summary>
+    Invalid,
 }
 
 /// <summary>A warning on one figure, with the text its badge shows.</summary>

@@ -5,7 +5,7 @@ using AiBench.Reporting.Text;
 namespace AiBench.Reporting.Figures;
 
 /// <summary>
-/// The warnings a figure earns from what run.json holds: noisy (CV or CI half-width above
+/// The warnings a figure earns from what run.json holds: marked invalid by its benchmark, noisy (CV or CI half-width above
 /// <see cref="NoiseLimit"/>), above its datasheet peak, or undefined (bus bandwidth with one rank).
 /// </summary>
 public static class FigureFlags
@@ -16,6 +16,11 @@ public static class FigureFlags
     public static IReadOnlyList<FigureFlag> Of(Measurement m)
     {
         var flags = new List<FigureFlag>();
+        if (m.Invalid is { } invalid)
+        {
+            flags.Add(new FigureFlag(FigureFlagKind.Invalid, $"invalid: {invalid}"));
+        }
+
         if (UndefinedReason(m) is { } undefined)
         {
             // An undefined figure's spread and peak mean nothing either.

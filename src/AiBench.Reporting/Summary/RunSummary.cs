@@ -37,6 +37,11 @@ public static class RunSummary
     {
         var flags = measurements.SelectMany(FigureFlags.Of).GroupBy(f => f.Kind).ToDictionary(g => g.Key, g => g.Count());
         var parts = new List<string>();
+        if (flags.GetValueOrDefault(FigureFlagKind.Invalid) is > 0 and var invalid)
+        {
+            parts.Add($"{FigureFlags.Count(invalid, "invalid figure")} (the benchmark says what it measured instead)");
+        }
+
         if (flags.GetValueOrDefault(FigureFlagKind.AbovePeak) is > 0 and var above)
         {
             parts.Add($"{FigureFlags.Count(above, "figure")} above the datasheet peak (not physical: check what is counted)");

@@ -82,7 +82,7 @@ public class RunFileTests
         string dir = Directory.CreateTempSubdirectory().FullName;
         RunFile.Write(SampleRun(), Path.Combine(dir, "run.json"));
         JsonNode root = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "run.json")))!;
-        Assert.Equal("aibench.run/1.1", (string?)root["schema"]);
+        Assert.Equal(Run.SchemaId, (string?)root["schema"]);
         Assert.Equal("complete", (string?)root["status"]);
         Assert.Equal("fail", (string?)root["verdict"]);
         JsonNode m = root["measurements"]![0]!;

@@ -32,7 +32,7 @@ public class RunParameterSchemaTests
         RunFile.Write(RunFileTests.SampleRun(), work.File(RunFile.FileName));
         JsonNode root = JsonNode.Parse(File.ReadAllText(work.File(RunFile.FileName)))!;
 
-        Assert.Equal("aibench.run/1.1", (string?)root["schema"]);
+        Assert.Equal(Run.SchemaId, (string?)root["schema"]);
         JsonNode warmup = root["benchmarks"]!["gpu.matmul"]!["parameters"]![3]!;
         Assert.Equal("duration", (string?)warmup["kind"]);
         Assert.Equal("s", (string?)warmup["unit"]);
