@@ -16,6 +16,7 @@ public static class BuiltInBenchmarks
         new GpuMemoryBenchmark(),
         new Storage.StorageIoBenchmark(),
         new ObjectStorage.StorageS3Benchmark(),
+        new AiStorage.CheckpointBenchmark(),
         new AllReduceBenchmark(), new AllGatherBenchmark(), new ReduceScatterBenchmark(), new BroadcastBenchmark(), new AllToAllBenchmark(),
         new Cluster.PairBenchmark(),
     ];

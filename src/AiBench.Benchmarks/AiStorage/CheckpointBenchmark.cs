@@ -1,0 +1,122 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
+using AiBench.Benchmarks.Collectives;
+using AiBench.Core.Benchmarks;
+using AiBench.Core.Errors;
+using AiBench.Core.Hosts;
+using AiBench.Core.Parameters;
+using AiBench.Core.Results;
+using AiBench.Core.Units;
+
+namespace AiBench.Benchmarks.AiStorage;
+
+/// <summary>
+/// A model checkpoint written and restored by MLPerf Storage's method: the checkpoint of a named model (or a size) in one
+/// shard per writer thread — and per rank under mpirun or srun — each fsync'ed; the shards dropped from the page cache
+/// (checked with mincore); read back and verified; deleted. Throughput is the job's bytes over the wall time from the
+/// first open to the last close (the slowest rank's), never a mean of per-writer rates; the slowest writer is named.
+/// </summary>
+public sealed class CheckpointBenchmark : IBenchmark
+{
+    public string Id => "storage.checkpoint";
+
+    public string Title => "Checkpoint write and restore (MLPerf Storage method)";
+
+    public ParameterSchema Parameters { get; } = new(
+        new ParameterDefinition("model", ParameterKind.Choice, "llama3-8b", "model whose checkpoint is written (MLPerf Storage Table 2 sizes)")
+        {
+            AllowedValues = CheckpointModel.Names,
+        },
+        new ParameterDefinition("gpus", ParameterKind.Integer, "auto",
+            "GPUs of the model whose shares this job writes; auto = 8 per rank, at most the model's (MLPerf's subset mode on one 8-GPU node)")
+        {
+            Words = ["auto"],
+            Minimum = 1,
+            Maximum = 1 << 20,
+        },
+        new ParameterDefinition("size", ParameterKind.Size, "auto", "the job's checkpoint over every rank; auto = the model's share for gpus")
+        {
+            Unit = "B",
+            Words = ["auto"],
+            Minimum = 4096,
+        },
+        new ParameterDefinition("writers", ParameterKind.Integer, "8", "writer (and reader) threads per rank, one shard file each")
+        {
+            Minimum = 1,
+            Maximum = 1024,
+        },
+        new ParameterDefinition("request", ParameterKind.Size, "4MiB", "bytes per write and read call")
+        {
+            Unit = "B",
+            Minimum = 4096,
+            Maximum = 1 << 30,
+        },
+        new ParameterDefinition("folder", ParameterKind.Text, "scratch", "folder the checkpoint goes to (local or shared); scratch = the run's scratch folder")
+        {
+            Words = ["scratch"],
+        },
+        new ParameterDefinition("cache", ParameterKind.Choice, "fadvise",
+            "how the restore is kept from the page cache: fadvise (drop each shard), drop-all (root: the whole cache), direct (O_DIRECT), none")
+        {
+            AllowedValues = CacheModes.Names,
+        },
+        new ParameterDefinition("verify", ParameterKind.Boolean, "true", "check every 4 KiB chunk read back (counted in the restore time)"),
+        new ParameterDefinition("checkpoints", ParameterKind.Integer, "3", "checkpoints written and restored, one sample each")
+        {
+            Minimum = 1,
+            Maximum = 1000,
+        });
+
+    public Availability Probe(SystemInfo system) => OperatingSystem.IsLinux()
+        ? Availability.Ready
+        : Availability.Unavailable("storage.checkpoint uses Linux's fsync, posix_fadvise and mincore");
+
+    public async IAsyncEnumerable<Measurement> RunAsync(BenchmarkContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        (IReadOnlyList<Measurement> measurements, ExceptionDispatchInfo? failure) = await Task.Factory.StartNew(
+            () => Measure(context, cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        foreach (Measurement m in measurements)
+        {
+            yield return m;
+        }
+
+        // The checkpoints completed before a fault or Ctrl-C are kept; the case still ends with the fault.
+        failure?.Throw();
+    }
+
+    private (IReadOnlyList<Measurement> Figures, ExceptionDispatchInfo? Failure) Measure(BenchmarkContext context, CancellationToken cancel)
+    {
+        IRankGroup group = context.Launch.Size > 1 ? MpiSession.Get() : new SingleRankGroup();
+        Directory.CreateDirectory(context.ScratchDirectory);
+        CheckpointSettings settings = CheckpointSettings.From(context.Case, group.Size, context.ScratchDirectory);
+        if (settings.Cache == CacheMode.DropAll && PageCache.CannotDropAll() is { } why)
+        {
+            throw new BadInputException($"cache=drop-all: {why}; use cache=fadvise or cache=direct");
+        }
+
+        long shard = settings.ShardBytes(group.Size);
+        string folder = CheckpointFolder.Create(settings.Folder, shard * settings.Writers, group, "checkpoint");
+        var outcomes = new List<CheckpointOutcome>(settings.Checkpoints);
+        ExceptionDispatchInfo? failure = null;
+        try
+        {
+            int seed = Environment.TickCount;
+            for (int round = 0; round < settings.Checkpoints; round++)
+            {
+                context.Report($"checkpoint {round + 1}/{settings.Checkpoints}: {ByteSize.FormatBinary(shard * settings.Writers * group.Size)}");
+                outcomes.Add(new CheckpointRound(settings, group, folder, round, seed).Run(cancel));
+            }
+        }
+        catch (Exception e) when (outcomes.Count > 0 && e is CouldNotRunException or OperationCanceledException)
+        {
+            failure = ExceptionDispatchInfo.Capture(e);
+        }
+        finally
+        {
+            group.Barrier();
+            CheckpointFolder.RemoveIfEmpty(folder);
+        }
+
+        return (CheckpointFigures.Build(Id, context.Case, settings, group, outcomes, stopped: failure is not null), failure);
+    }
+}

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using Microsoft.Win32.SafeHandles;
+
+namespace AiBench.Benchmarks.AiStorage;
+
+/// <summary>Writes one shard the way a checkpoint writer does (sequential requests, fsync, close), and reads it back.</summary>
+internal static class ShardFile
+{
+    /// <summary>
+    /// Creates <paramref name="path"/> (never an existing file: O_CREAT|O_EXCL), writes <paramref name="bytes"/> of the
+    /// pattern in requests of the buffer's length, fsyncs and closes; timed from before the open to after the close.
+    /// <paramref name="created"/> is called once the file exists and is ours to delete.
+    /// </summary>
+    public static ShardTiming Write(
+        string path, long bytes, ShardPattern pattern, AlignedBuffer buffer, bool direct, Action created, CancellationToken cancel)
+    {
+        Span<byte> block = buffer.Span;
+        pattern.Fill(block, 0);
+        long start = Stopwatch.GetTimestamp();
+        using (SafeFileHandle handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+        {
+            created();
+            if (direct)
+            {
+                PageCache.UseDirectIo(handle, path);
+            }
+
+            for (long offset = 0; offset < bytes; offset += block.Length)
+            {
+                cancel.ThrowIfCancellationRequested();
+                int length = (int)Math.Min(block.Length, bytes - offset);
+                pattern.Stamp(block[..length], offset);
+                RandomAccess.Write(handle, block[..length], offset);
+            }
+
+            PageCache.Flush(handle, path);
+        }
+
+        return new ShardTiming(start, Stopwatch.GetTimestamp(), bytes);
+    }
+
+    /// <summary>Reads the whole shard in requests of the buffer's length, counting chunks that differ from the pattern when asked.</summary>
+    public static ShardTiming Read(
+        string path, ShardPattern pattern, AlignedBuffer buffer, bool verify, bool direct, CancellationToken cancel)
+    {
+        Span<byte> block = buffer.Span;
+        long wrong = 0;
+        long total = 0;
+        long start = Stopwatch.GetTimestamp();
+        using (SafeFileHandle handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read))
+        {
+            if (direct)
+            {
+                PageCache.UseDirectIo(handle, path);
+            }
+
+            while (true)
+            {
+                cancel.ThrowIfCancellationRequested();
+                // Whole requests only (a short read is continued): the pattern repeats per request-sized block.
+                int filled = 0;
+                int read;
+                while (filled < block.Length && (read = RandomAccess.Read(handle, block[filled..], total + filled)) > 0)
+                {
+                    filled += read;
+                }
+
+                if (filled == 0)
+                {
+                    break;
+                }
+
+                if (verify)
+                {
+                    wrong += pattern.WrongChunks(block[..filled], total);
+                }
+
+                total += filled;
+            }
+        }
+
+        return new ShardTiming(start, Stopwatch.GetTimestamp(), total, wrong);
+    }
+}
