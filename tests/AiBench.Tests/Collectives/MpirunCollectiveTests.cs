@@ -92,38 +92,6 @@ public class MpirunCollectiveTests
         Assert.Contains(run["measurements"]!.AsArray(), m => (string?)m!["metric"] == "busbw");
     }
 
-    /// <summary>mpirun -np N ... dotnet aibench.dll args, in a fresh folder; returns the exit code, all output and the run folder.</summary>
-    private static (int Exit, string Output, string RunDir) Run(int ranks, string[] mpiArgs, string[] args)
-    {
-        string work = Directory.CreateTempSubdirectory("aibench-mpi").FullName;
-        File.WriteAllText(Path.Combine(work, "suite.yaml"), Suite);
-        var start = new ProcessStartInfo(MpiRun.Path ?? "mpirun")
-        {
-            WorkingDirectory = work,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string a in (string[])["--allow-run-as-root", "--oversubscribe", "-np", ranks.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                     "--mca", "btl", "tcp,self", "--mca", "btl_tcp_if_include", "lo", "--mca", "oob_tcp_if_include", "lo",
-                     .. mpiArgs, "dotnet", Path.Combine(AppContext.BaseDirectory, "aibench.dll"), .. args, "--out", "results"])
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using Process process = Process.Start(start)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"mpirun -np {ranks} aibench {string.Join(' ', args)} did not finish in 2 minutes");
-        }
-
-        process.WaitForExit();
-        string output = stdout.Result + "\n" + stderr.Result;
-        string results = Path.Combine(work, "results");
-        string runDir = Directory.Exists(results) ? Directory.GetDirectories(results).FirstOrDefault() ?? results : results;
-        return (process.ExitCode, output, runDir);
-    }
+    private static (int Exit, string Output, string RunDir) Run(int ranks, string[] mpiArgs, string[] args) =>
+        MpirunCli.Run(ranks, mpiArgs, args, ("suite.yaml", Suite));
 }
