@@ -55,7 +55,7 @@ internal sealed class CheckpointRound(CheckpointSettings settings, IRankGroup gr
     {
         (ShardTiming[] timings, Exception?[] failures) = ShardThreads.Run(shards.Length, w =>
         {
-            var pattern = new ShardPattern(((long)group.Rank << 20) + w, settings.RequestBytes, seed + round);
+            var pattern = new ShardPattern(((long)group.Rank << 20) + w, seed + round);
             using var buffer = new AlignedBuffer(settings.RequestBytes);
             return job(w, pattern, buffer);
         }, $"checkpoint {name}");

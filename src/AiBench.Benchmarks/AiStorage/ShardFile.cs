@@ -25,11 +25,21 @@ internal static class ShardFile
                 PageCache.UseDirectIo(handle, path);
             }
 
+            // Requests of whole pattern blocks repeat the same bytes: only the stamps change (16 bytes per 4 KiB).
+            bool restampOnly = block.Length % ShardPattern.PatternBytes == 0;
             for (long offset = 0; offset < bytes; offset += block.Length)
             {
                 cancel.ThrowIfCancellationRequested();
                 int length = (int)Math.Min(block.Length, bytes - offset);
-                pattern.Stamp(block[..length], offset);
+                if (restampOnly)
+                {
+                    pattern.Stamp(block[..length], offset);
+                }
+                else
+                {
+                    pattern.Fill(block[..length], offset);
+                }
+
                 RandomAccess.Write(handle, block[..length], offset);
             }
 

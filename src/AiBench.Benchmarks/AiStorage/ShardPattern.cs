@@ -3,46 +3,54 @@ using System.Buffers.Binary;
 namespace AiBench.Benchmarks.AiStorage;
 
 /// <summary>
-/// The bytes of one shard: a random block (incompressible) repeated, with every 4 KiB chunk stamped in its first 16
-/// bytes with the shard's id and the chunk's offset, so no two chunks are alike (no deduplication) and a read-back can
-/// tell a wrong, stale or misplaced chunk from a right one. Generated once per shard; stamping costs 16 bytes per 4 KiB.
+/// The bytes of one file (a checkpoint shard, a dataset file): a random 1 MiB block (incompressible) repeated, with every
+/// 4 KiB chunk stamped in its first 16 bytes with the file's id and the chunk's offset, so no two chunks are alike (no
+/// deduplication) and a read-back tells a wrong, stale or misplaced chunk from a right one. The content at an offset does
+/// not depend on the request size that wrote it, so a dataset written once can be read with any aligned request size.
 /// </summary>
 internal sealed class ShardPattern
 {
     public const int ChunkBytes = 4096;
+    public const int PatternBytes = 1 << 20;
     private const int StampBytes = 16;
-    private readonly byte[] _block;
+    private readonly byte[] _block = new byte[PatternBytes];
 
-    public ShardPattern(long shardId, int blockBytes, int seed)
+    public ShardPattern(long id, int seed)
     {
-        ShardId = shardId;
-        _block = new byte[blockBytes];
-        new Random(HashCode.Combine(seed, shardId)).NextBytes(_block);
+        Id = id;
+        new Random(HashCode.Combine(seed, id)).NextBytes(_block);
     }
 
-    public long ShardId { get; }
+    public long Id { get; }
 
     /// <summary>Fills <paramref name="buffer"/> with the content at <paramref name="offset"/> (a multiple of 4 KiB).</summary>
     public void Fill(Span<byte> buffer, long offset)
     {
-        _block.AsSpan(0, buffer.Length).CopyTo(buffer);
+        for (int at = 0; at < buffer.Length; at += ChunkBytes)
+        {
+            int length = Math.Min(ChunkBytes, buffer.Length - at);
+            _block.AsSpan(BlockOffset(offset + at), length).CopyTo(buffer.Slice(at, length));
+        }
+
         Stamp(buffer, offset);
     }
 
-    /// <summary>Re-stamps a buffer already holding this shard's block for the chunk offsets at <paramref name="offset"/>.</summary>
+    /// <summary>
+    /// Re-stamps a buffer that already holds the content at another offset a whole number of 1 MiB blocks away: all a
+    /// writer with requests of whole blocks does per request, instead of copying the block again.
+    /// </summary>
     public void Stamp(Span<byte> buffer, long offset)
     {
         for (int at = 0; at + StampBytes <= buffer.Length; at += ChunkBytes)
         {
-            BinaryPrimitives.WriteInt64LittleEndian(buffer[at..], ShardId);
+            BinaryPrimitives.WriteInt64LittleEndian(buffer[at..], Id);
             BinaryPrimitives.WriteInt64LittleEndian(buffer[(at + 8)..], offset + at);
         }
     }
 
     /// <summary>
-    /// The number of 4 KiB chunks of <paramref name="read"/> that differ from the content at <paramref name="offset"/>,
-    /// compared in place (stamp, then the rest against the block): one pass over the bytes read, no second buffer.
-    /// <paramref name="offset"/> is where a request of the block's length starts (a multiple of it).
+    /// The number of 4 KiB chunks of <paramref name="read"/> (read at <paramref name="offset"/>, a multiple of 4 KiB) that
+    /// differ from the content there, compared in place: one pass over the bytes read, no second buffer.
     /// </summary>
     public int WrongChunks(ReadOnlySpan<byte> read, long offset)
     {
@@ -52,11 +60,12 @@ internal sealed class ShardPattern
         {
             int length = Math.Min(ChunkBytes, read.Length - at);
             ReadOnlySpan<byte> chunk = read.Slice(at, length);
+            ReadOnlySpan<byte> want = block.Slice(BlockOffset(offset + at), length);
             bool right = length < StampBytes
-                ? chunk.SequenceEqual(block.Slice(at, length))
-                : BinaryPrimitives.ReadInt64LittleEndian(chunk) == ShardId
+                ? chunk.SequenceEqual(want)
+                : BinaryPrimitives.ReadInt64LittleEndian(chunk) == Id
                     && BinaryPrimitives.ReadInt64LittleEndian(chunk[8..]) == offset + at
-                    && chunk[StampBytes..].SequenceEqual(block.Slice(at + StampBytes, length - StampBytes));
+                    && chunk[StampBytes..].SequenceEqual(want[StampBytes..]);
             if (!right)
             {
                 wrong++;
@@ -67,4 +76,6 @@ internal sealed class ShardPattern
     }
 
     public static long Chunks(long bytes) => (bytes + ChunkBytes - 1) / ChunkBytes;
+
+    private static int BlockOffset(long offset) => (int)(offset % PatternBytes);
 }
