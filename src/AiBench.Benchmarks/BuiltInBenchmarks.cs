@@ -17,6 +17,7 @@ public static class BuiltInBenchmarks
         new Storage.StorageIoBenchmark(),
         new ObjectStorage.StorageS3Benchmark(),
         new AiStorage.CheckpointBenchmark(),
+        new AiStorage.DatasetBenchmark(),
         new AllReduceBenchmark(), new AllGatherBenchmark(), new ReduceScatterBenchmark(), new BroadcastBenchmark(), new AllToAllBenchmark(),
         new Cluster.PairBenchmark(),
     ];

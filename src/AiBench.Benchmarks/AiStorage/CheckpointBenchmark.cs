@@ -95,7 +95,7 @@ public sealed class CheckpointBenchmark : IBenchmark
         }
 
         long shard = settings.ShardBytes(group.Size);
-        string folder = CheckpointFolder.Create(settings.Folder, shard * settings.Writers, group, "checkpoint");
+        string folder = WorkFolder.Create(settings.Folder, shard * settings.Writers, group, "checkpoint");
         var outcomes = new List<CheckpointOutcome>(settings.Checkpoints);
         ExceptionDispatchInfo? failure = null;
         try
@@ -114,7 +114,7 @@ public sealed class CheckpointBenchmark : IBenchmark
         finally
         {
             group.Barrier();
-            CheckpointFolder.RemoveIfEmpty(folder);
+            WorkFolder.RemoveIfEmpty(folder);
         }
 
         return (CheckpointFigures.Build(Id, context.Case, settings, group, outcomes, stopped: failure is not null), failure);

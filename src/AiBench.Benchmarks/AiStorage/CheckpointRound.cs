@@ -29,7 +29,7 @@ internal sealed class CheckpointRound(CheckpointSettings settings, IRankGroup gr
             (PhaseResult write, _) = Phase("write", shards,
                 (w, pattern, buffer) => ShardFile.Write(shards[w], _shardBytes, pattern, buffer, Direct, () => written[w] = true, cancel));
 
-            long cachedBytes = CheckpointCache.Empty(settings.Cache, shards, group);
+            long cachedBytes = CacheEmptying.Empty(settings.Cache, shards, group);
             (long cached, _) = group.Sum(cachedBytes, 0);
             group.Barrier();
             (PhaseResult restore, long wrong) = Phase("restore", shards,
@@ -44,7 +44,7 @@ internal sealed class CheckpointRound(CheckpointSettings settings, IRankGroup gr
             {
                 if (written[w])
                 {
-                    CheckpointFolder.TryDelete(shards[w]);
+                    WorkFolder.TryDelete(shards[w]);
                 }
             }
         }

@@ -49,9 +49,12 @@ internal static class ShardFile
         return new ShardTiming(start, Stopwatch.GetTimestamp(), bytes);
     }
 
-    /// <summary>Reads the whole shard in requests of the buffer's length, counting chunks that differ from the pattern when asked.</summary>
+    /// <summary>
+    /// Reads the whole shard in requests of the buffer's length, counting chunks that differ from the pattern when asked;
+    /// <paramref name="request"/> hears each read call's time in Stopwatch ticks.
+    /// </summary>
     public static ShardTiming Read(
-        string path, ShardPattern pattern, AlignedBuffer buffer, bool verify, bool direct, CancellationToken cancel)
+        string path, ShardPattern pattern, AlignedBuffer buffer, bool verify, bool direct, CancellationToken cancel, Action<long>? request = null)
     {
         Span<byte> block = buffer.Span;
         long wrong = 0;
@@ -70,8 +73,16 @@ internal static class ShardFile
                 // Whole requests only (a short read is continued): the pattern repeats per request-sized block.
                 int filled = 0;
                 int read;
-                while (filled < block.Length && (read = RandomAccess.Read(handle, block[filled..], total + filled)) > 0)
+                while (filled < block.Length)
                 {
+                    long issued = Stopwatch.GetTimestamp();
+                    read = RandomAccess.Read(handle, block[filled..], total + filled);
+                    request?.Invoke(Stopwatch.GetTimestamp() - issued);
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
                     filled += read;
                 }
 

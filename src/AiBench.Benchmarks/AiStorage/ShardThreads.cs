@@ -6,9 +6,9 @@ namespace AiBench.Benchmarks.AiStorage;
 /// </summary>
 internal static class ShardThreads
 {
-    public static (T?[] Results, Exception?[] Failures) Run<T>(int count, Func<int, T> job, string name)
+    public static (T[] Results, Exception?[] Failures) Run<T>(int count, Func<int, T> job, string name)
     {
-        var results = new T?[count];
+        var results = new T[count]; // a failed job leaves its default: read only when no job failed
         var failures = new Exception?[count];
         using var start = new Barrier(count);
         var threads = new Thread[count];

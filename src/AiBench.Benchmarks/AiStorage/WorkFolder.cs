@@ -6,37 +6,18 @@ using AiBench.Core.Units;
 namespace AiBench.Benchmarks.AiStorage;
 
 /// <summary>
-/// The folder a job's checkpoints go to: a fresh <c>aibench-checkpoint-ID</c> inside the folder asked for, one name for
-/// every rank (rank 0 draws it), checked for kind and space first; removed at the end only if empty, so nothing that
-/// is not AiBench's is ever deleted.
+/// The folders storage.checkpoint and storage.dataset write into, checked for kind and space first. A checkpoint goes to a
+/// fresh <c>aibench-checkpoint-ID</c> inside the folder asked for, one name for every rank (rank 0 draws it), removed at
+/// the end only if empty, so nothing that is not AiBench's is ever deleted.
 /// </summary>
-internal static class CheckpointFolder
+internal static class WorkFolder
 {
     /// <summary>Kept free beyond the data: metadata and journal (1 MiB and 1/16 of the data), at most 256 MiB.</summary>
     private static long SpaceMargin(long bytes) => Math.Min(256L << 20, (1L << 20) + bytes / 16);
 
     public static string Create(string parent, long bytesOfThisRank, IRankGroup group, string what)
     {
-        string full = Path.GetFullPath(parent);
-        if (!Directory.Exists(full))
-        {
-            throw new BadInputException($"folder '{full}' does not exist; set --set folder=FOLDER");
-        }
-
-        var drive = new DriveInfo(full);
-        string fileSystem = drive.DriveFormat;
-        if (fileSystem is "tmpfs" or "ramfs")
-        {
-            throw new CouldNotRunException($"folder '{full}' is on {fileSystem}, which keeps files in memory: {what} there measures RAM, not storage; set --set folder=FOLDER on a disk");
-        }
-
-        long margin = SpaceMargin(bytesOfThisRank);
-        if (drive.AvailableFreeSpace < bytesOfThisRank + margin)
-        {
-            throw new CouldNotRunException(
-                $"not enough free space in '{full}' ({fileSystem}): {what} needs {ByteSize.FormatBinary(bytesOfThisRank)} plus {ByteSize.FormatBinary(margin)}, {ByteSize.FormatBinary(drive.AvailableFreeSpace)} is free; set --set size=SMALLER or a smaller model");
-        }
-
+        string full = CheckSpace(parent, bytesOfThisRank, what, "set --set size=SMALLER or a smaller model");
         Span<byte> id = stackalloc byte[16];
         if (group.Rank == 0)
         {
@@ -59,6 +40,35 @@ internal static class CheckpointFolder
         }
 
         return folder;
+    }
+
+    /// <summary>
+    /// The full path of <paramref name="parent"/> once it is known to exist, to be on a disk (not tmpfs) and to have room
+    /// for <paramref name="bytes"/> and a margin; otherwise bad input or could-not-run, naming the fix.
+    /// </summary>
+    public static string CheckSpace(string parent, long bytes, string what, string smaller)
+    {
+        string full = Path.GetFullPath(parent);
+        if (!Directory.Exists(full))
+        {
+            throw new BadInputException($"folder '{full}' does not exist; set --set folder=FOLDER");
+        }
+
+        var drive = new DriveInfo(full);
+        string fileSystem = drive.DriveFormat;
+        if (fileSystem is "tmpfs" or "ramfs")
+        {
+            throw new CouldNotRunException($"folder '{full}' is on {fileSystem}, which keeps files in memory: {what} there measures RAM, not storage; set --set folder=FOLDER on a disk");
+        }
+
+        long margin = SpaceMargin(bytes);
+        if (drive.AvailableFreeSpace < bytes + margin)
+        {
+            throw new CouldNotRunException(
+                $"not enough free space in '{full}' ({fileSystem}): {what} needs {ByteSize.FormatBinary(bytes)} plus {ByteSize.FormatBinary(margin)}, {ByteSize.FormatBinary(drive.AvailableFreeSpace)} is free; {smaller}");
+        }
+
+        return full;
     }
 
     private static string? TryCreate(string folder, bool mustBeNew)

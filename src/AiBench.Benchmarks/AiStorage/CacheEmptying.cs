@@ -2,8 +2,8 @@ using AiBench.Benchmarks.Collectives;
 
 namespace AiBench.Benchmarks.AiStorage;
 
-/// <summary>Empties the page cache of this rank's shards as the case asks, then tells how many of their bytes it still holds.</summary>
-internal static class CheckpointCache
+/// <summary>Empties the page cache of this rank's files as the case asks, then tells how many of their bytes it still holds.</summary>
+internal static class CacheEmptying
 {
     public static long Empty(CacheMode mode, IReadOnlyList<string> shards, IRankGroup group)
     {

@@ -1,0 +1,130 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
+using AiBench.Benchmarks.Collectives;
+using AiBench.Core.Benchmarks;
+using AiBench.Core.Errors;
+using AiBench.Core.Hosts;
+using AiBench.Core.Parameters;
+using AiBench.Core.Results;
+
+namespace AiBench.Benchmarks.AiStorage;
+
+/// <summary>
+/// A training data loader's reads by MLPerf Storage's method: a dataset of files (a named shape or files × file-size)
+/// written once and reused, then read whole in a fresh random order each epoch by reader threads; per epoch, bytes and
+/// samples per second over the epoch's wall time, read-call latency percentiles, and for a named shape the emulated H100s
+/// the rate keeps at MLPerf's minimum accelerator utilisation. The cache is emptied before every epoch and checked; a
+/// figure the page cache could have served is marked invalid, so it can never pass an acceptance rule.
+/// </summary>
+public sealed class DatasetBenchmark : IBenchmark
+{
+    public string Id => "storage.dataset";
+
+    public string Title => "Training dataset reads (MLPerf Storage method)";
+
+    public ParameterSchema Parameters { get; } = new(
+        new ParameterDefinition("shape", ParameterKind.Choice, "unet3d", "dataset shape from MLPerf Storage (file size, files, readers), or custom")
+        {
+            AllowedValues = DatasetShape.Names,
+        },
+        new ParameterDefinition("files", ParameterKind.Integer, "auto", "files in the dataset; auto = the shape's")
+        {
+            Words = ["auto"],
+            Minimum = 1,
+            Maximum = 100_000_000,
+        },
+        new ParameterDefinition("file-size", ParameterKind.Size, "auto", "bytes per file (down to whole 4 KiB); auto = the shape's")
+        {
+            Unit = "B",
+            Words = ["auto"],
+            Minimum = 4096,
+        },
+        new ParameterDefinition("samples-per-file", ParameterKind.Integer, "auto", "training samples in one file; auto = the shape's (1 for custom)")
+        {
+            Words = ["auto"],
+            Minimum = 1,
+            Maximum = 1_000_000,
+        },
+        new ParameterDefinition("readers", ParameterKind.Integer, "auto", "reader threads (a loader's workers); auto = the shape's (4 for custom)")
+        {
+            Words = ["auto"],
+            Minimum = 1,
+            Maximum = 1024,
+        },
+        new ParameterDefinition("request", ParameterKind.Size, "1MiB", "bytes per read call")
+        {
+            Unit = "B",
+            Minimum = 4096,
+            Maximum = 1 << 30,
+        },
+        new ParameterDefinition("epochs", ParameterKind.Integer, "3", "passes over the dataset, one sample each")
+        {
+            Minimum = 1,
+            Maximum = 1000,
+        },
+        new ParameterDefinition("folder", ParameterKind.Text, "scratch",
+            "folder the dataset is kept in and reused from; scratch = the run's scratch folder (written and removed every run)")
+        {
+            Words = ["scratch"],
+        },
+        new ParameterDefinition("cache", ParameterKind.Choice, "fadvise",
+            "how epochs are kept from the page cache: fadvise (drop each file), drop-all (root: the whole cache), direct (O_DIRECT), none")
+        {
+            AllowedValues = CacheModes.Names,
+        },
+        new ParameterDefinition("verify", ParameterKind.Boolean, "true", "check every 4 KiB chunk read (counted in the epoch's time)"));
+
+    public Availability Probe(SystemInfo system) => OperatingSystem.IsLinux()
+        ? Availability.Ready
+        : Availability.Unavailable("storage.dataset uses Linux's posix_fadvise and mincore");
+
+    public async IAsyncEnumerable<Measurement> RunAsync(BenchmarkContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        (IReadOnlyList<Measurement> measurements, ExceptionDispatchInfo? failure) = await Task.Factory.StartNew(
+            () => Measure(context, cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        foreach (Measurement m in measurements)
+        {
+            yield return m;
+        }
+
+        // The epochs completed before a fault or Ctrl-C are kept; the case still ends with the fault.
+        failure?.Throw();
+    }
+
+    private (IReadOnlyList<Measurement> Figures, ExceptionDispatchInfo? Failure) Measure(BenchmarkContext context, CancellationToken cancel)
+    {
+        DatasetSettings settings = DatasetSettings.From(context.Case);
+        if (settings.Cache == CacheMode.DropAll && PageCache.CannotDropAll() is { } why)
+        {
+            throw new BadInputException($"cache=drop-all: {why}; use cache=fadvise or cache=direct");
+        }
+
+        string parent = settings.Folder ?? Directory.CreateDirectory(context.ScratchDirectory).FullName;
+        DatasetFolder dataset = DatasetFolder.OpenOrCreate(parent, settings, context.Report, cancel);
+        string[] files = Enumerable.Range(0, settings.Files).Select(dataset.File).ToArray();
+        var epochs = new List<(EpochOutcome Outcome, double Cached)>(settings.Epochs);
+        ExceptionDispatchInfo? failure = null;
+        try
+        {
+            for (int epoch = 0; epoch < settings.Epochs; epoch++)
+            {
+                long cached = CacheEmptying.Empty(settings.Cache, files, new SingleRankGroup());
+                context.Report($"epoch {epoch + 1}/{settings.Epochs}");
+                epochs.Add((DatasetEpoch.Run(dataset, settings, epoch, cancel), (double)cached / settings.TotalBytes));
+            }
+        }
+        catch (Exception e) when (epochs.Count > 0 && e is CouldNotRunException or OperationCanceledException)
+        {
+            failure = ExceptionDispatchInfo.Capture(e);
+        }
+        finally
+        {
+            if (settings.Folder is null)
+            {
+                dataset.Remove(settings.Files);
+            }
+        }
+
+        return (DatasetFigures.Build(Id, context.Case, context.System, settings, dataset, epochs, stopped: failure is not null), failure);
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace AiBench.Benchmarks.AiStorage;
+
+/// <summary>
+/// The file that says a folder holds a complete AiBench dataset: written last, after every file was written and
+/// fsync'ed, so a dataset cut short is never taken for a whole one. The seed rebuilds the content for verifying.
+/// </summary>
+internal sealed record DatasetMarker(
+    [property: JsonPropertyName("format")] string Format,
+    [property: JsonPropertyName("files")] int Files,
+    [property: JsonPropertyName("fileBytes")] long FileBytes,
+    [property: JsonPropertyName("seed")] int Seed)
+{
+    public const string FileName = "aibench-dataset.json";
+    public const string CurrentFormat = "aibench-dataset/1";
+
+    public static DatasetMarker? TryRead(string folder)
+    {
+        string path = Path.Combine(folder, FileName);
+        try
+        {
+            var info = new FileInfo(path);
+            return info.Exists && info.Length < 4096
+                ? JsonSerializer.Deserialize(File.ReadAllText(path), DatasetMarkerJsonContext.Default.DatasetMarker)
+                : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    public void Write(string folder)
+    {
+        string path = Path.Combine(folder, FileName);
+        string temporary = path + ".tmp";
+        File.WriteAllText(temporary, JsonSerializer.Serialize(this, DatasetMarkerJsonContext.Default.DatasetMarker));
+        File.Move(temporary, path);
+    }
+}
+
+[JsonSerializable(typeof(DatasetMarker))]
+internal sealed partial class DatasetMarkerJsonContext : JsonSerializerContext;
