@@ -23,6 +23,7 @@ public sealed class CheckpointBenchmark : IBenchmark
     public string Title => "Checkpoint write and restore (MLPerf Storage method)";
 
     public ParameterSchema Parameters { get; } = new(
+    [
         new ParameterDefinition("model", ParameterKind.Choice, "llama3-8b", "model whose checkpoint is written (MLPerf Storage Table 2 sizes)")
         {
             AllowedValues = CheckpointModel.Names,
@@ -51,21 +52,14 @@ public sealed class CheckpointBenchmark : IBenchmark
             Minimum = 4096,
             Maximum = 1 << 30,
         },
-        new ParameterDefinition("folder", ParameterKind.Text, "scratch", "folder the checkpoint goes to (local or shared); scratch = the run's scratch folder")
-        {
-            Words = ["scratch"],
-        },
-        new ParameterDefinition("cache", ParameterKind.Choice, "fadvise",
-            "how the restore is kept from the page cache: fadvise (drop each shard), drop-all (root: the whole cache), direct (O_DIRECT), none")
-        {
-            AllowedValues = CacheModes.Names,
-        },
         new ParameterDefinition("verify", ParameterKind.Boolean, "true", "check every 4 KiB chunk read back (counted in the restore time)"),
         new ParameterDefinition("checkpoints", ParameterKind.Integer, "3", "checkpoints written and restored, one sample each")
         {
             Minimum = 1,
             Maximum = 1000,
-        });
+        },
+        .. ShardStoreOptions.Parameters("checkpoint"),
+    ]);
 
     public Availability Probe(SystemInfo system) => OperatingSystem.IsLinux()
         ? Availability.Ready
@@ -89,22 +83,23 @@ public sealed class CheckpointBenchmark : IBenchmark
         IRankGroup group = context.Launch.Size > 1 ? MpiSession.Get() : new SingleRankGroup();
         Directory.CreateDirectory(context.ScratchDirectory);
         CheckpointSettings settings = CheckpointSettings.From(context.Case, group.Size, context.ScratchDirectory);
-        if (settings.Cache == CacheMode.DropAll && PageCache.CannotDropAll() is { } why)
+        if (!ShardStoreOptions.IsS3(context.Case) && settings.Cache == CacheMode.DropAll && PageCache.CannotDropAll() is { } why)
         {
             throw new BadInputException($"cache=drop-all: {why}; use cache=fadvise or cache=direct");
         }
 
         long shard = settings.ShardBytes(group.Size);
-        string folder = WorkFolder.Create(settings.Folder, shard * settings.Writers, group, "checkpoint");
         var outcomes = new List<CheckpointOutcome>(settings.Checkpoints);
         ExceptionDispatchInfo? failure = null;
+        string? cleanup = null;
+        (IShardStore store, Func<string?> cleanUp) = Open(context, settings, group, shard * settings.Writers, cancel);
         try
         {
             int seed = Environment.TickCount;
             for (int round = 0; round < settings.Checkpoints; round++)
             {
                 context.Report($"checkpoint {round + 1}/{settings.Checkpoints}: {ByteSize.FormatBinary(shard * settings.Writers * group.Size)}");
-                outcomes.Add(new CheckpointRound(settings, group, folder, round, seed).Run(cancel));
+                outcomes.Add(new CheckpointRound(settings, group, store, round, seed).Run(cancel));
             }
         }
         catch (Exception e) when (outcomes.Count > 0 && e is CouldNotRunException or OperationCanceledException)
@@ -114,9 +109,29 @@ public sealed class CheckpointBenchmark : IBenchmark
         finally
         {
             group.Barrier();
-            WorkFolder.RemoveIfEmpty(folder);
+            cleanup = cleanUp();
+            store.Dispose();
         }
 
-        return (CheckpointFigures.Build(Id, context.Case, settings, group, outcomes, stopped: failure is not null), failure);
+        return (CheckpointFigures.Build(Id, context.Case, settings, group, store, outcomes, stopped: failure is not null, cleanup), failure);
+    }
+
+    /// <summary>The store the case writes to, and what removes what it wrote (returning what it could not remove).</summary>
+    private static (IShardStore Store, Func<string?> CleanUp) Open(
+        BenchmarkContext context, CheckpointSettings settings, IRankGroup group, long bytesOfThisRank, CancellationToken cancel)
+    {
+        if (ShardStoreOptions.IsS3(context.Case))
+        {
+            S3ShardStore s3 = ShardStoreOptions.OpenS3(context.Case, settings.Writers, cancel);
+            return (s3, s3.CleanUp);
+        }
+
+        string folder = WorkFolder.Create(settings.Folder, bytesOfThisRank, group, "checkpoint");
+        var files = new FileShardStore(folder, settings.Cache, group, new DriveInfo(folder).DriveFormat);
+        return (files, () =>
+        {
+            WorkFolder.RemoveIfEmpty(folder);
+            return null;
+        });
     }
 }

@@ -18,7 +18,8 @@ internal static class CheckpointFigures
     public const double CachedLimit = 0.05;
 
     public static IReadOnlyList<Measurement> Build(
-        string id, BenchmarkCase c, CheckpointSettings settings, IRankGroup group, IReadOnlyList<CheckpointOutcome> outcomes, bool stopped)
+        string id, BenchmarkCase c, CheckpointSettings settings, IRankGroup group, IShardStore store, IReadOnlyList<CheckpointOutcome> outcomes,
+        bool stopped, string? cleanup)
     {
         if (outcomes.Count == 0)
         {
@@ -27,7 +28,7 @@ internal static class CheckpointFigures
 
         long bytes = outcomes[0].Write.Bytes;
         double cached = outcomes.Max(o => o.CachedFraction);
-        string? invalid = cached > CachedLimit
+        string? invalid = store.ControlsCache && cached > CachedLimit
             ? $"{InvariantPercent(cached)} of the checkpoint was in the page cache when the restore began (cache={settings.Cache.Name()}): the restore read memory"
             : null;
         CheckpointOutcome slowWrite = outcomes.MinBy(o => o.Write.SlowestShardRate)!;
@@ -44,11 +45,22 @@ internal static class CheckpointFigures
             ["shards"] = Number(group.Size * settings.Writers),
             ["shardBytes"] = Number(settings.ShardBytes(group.Size)),
             ["requestBytes"] = Number(settings.RequestBytes),
-            ["cache"] = settings.Cache.Name(),
-            ["cachedBeforeRestore"] = Number(cached),
+            ["store"] = store.Description,
+            ["cache"] = store.ControlsCache ? settings.Cache.Name() : "the server's (not the client's to empty)",
+            ["cleanup"] = cleanup ?? "complete",
             ["checkpoints"] = Number(outcomes.Count),
             ["stopReason"] = stopped ? "Fault" : "Checkpoints",
         };
+        if (store.ControlsCache)
+        {
+            info["cachedBeforeRestore"] = Number(cached);
+        }
+
+        if (store is S3ShardStore s3)
+        {
+            info["payloadSigning"] = s3.PayloadSigning;
+        }
+
         var parameters = c.Values;
         IReadOnlyDictionary<string, ParameterValue>? resolved = c.Resolve(("gpus", ParameterValue.Of(settings.Gpus)), ("size", ParameterValue.Of(bytes)));
         long checkedChunks = outcomes.Sum(o => o.CheckedChunks);

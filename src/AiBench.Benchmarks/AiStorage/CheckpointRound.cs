@@ -11,29 +11,27 @@ namespace AiBench.Benchmarks.AiStorage;
 /// them back (verifying), and the shards are deleted. Every rank runs the same round; after each phase the ranks agree
 /// on success and combine their figures, so a rank that failed stops every rank, with its reason on its own.
 /// </summary>
-internal sealed class CheckpointRound(CheckpointSettings settings, IRankGroup group, string folder, int round, int seed)
+internal sealed class CheckpointRound(CheckpointSettings settings, IRankGroup group, IShardStore store, int round, int seed)
 {
     private readonly long _shardBytes = settings.ShardBytes(group.Size);
-
-    private bool Direct => settings.Cache == CacheMode.Direct;
 
     public CheckpointOutcome Run(CancellationToken cancel)
     {
         string[] shards = Enumerable.Range(0, settings.Writers)
-            .Select(w => Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"round{round}-rank{group.Rank:D5}-shard{w:D3}.bin")))
+            .Select(w => string.Create(CultureInfo.InvariantCulture, $"round{round}-rank{group.Rank:D5}-shard{w:D3}.bin"))
             .ToArray();
         var written = new bool[shards.Length];
         try
         {
             group.Barrier();
             (PhaseResult write, _) = Phase("write", shards,
-                (w, pattern, buffer) => ShardFile.Write(shards[w], _shardBytes, pattern, buffer, Direct, () => written[w] = true, cancel));
+                (w, pattern, buffer) => store.Write(shards[w], _shardBytes, pattern, buffer, () => written[w] = true, cancel));
 
-            long cachedBytes = CacheEmptying.Empty(settings.Cache, shards, group);
+            long cachedBytes = store.EmptyCache(shards);
             (long cached, _) = group.Sum(cachedBytes, 0);
             group.Barrier();
             (PhaseResult restore, long wrong) = Phase("restore", shards,
-                (w, pattern, buffer) => ShardFile.Read(shards[w], pattern, buffer, settings.Verify, Direct, cancel));
+                (w, pattern, buffer) => store.Read(shards[w], pattern, buffer, settings.Verify, cancel));
             long chunks = settings.Verify ? ShardPattern.Chunks(_shardBytes) * shards.Length : 0;
             (long allChunks, long allWrong) = group.Sum(chunks, wrong);
             return new CheckpointOutcome(write, restore, (double)cached / write.Bytes, allChunks, allWrong);
@@ -44,7 +42,7 @@ internal sealed class CheckpointRound(CheckpointSettings settings, IRankGroup gr
             {
                 if (written[w])
                 {
-                    WorkFolder.TryDelete(shards[w]);
+                    store.Delete(shards[w]);
                 }
             }
         }
@@ -81,7 +79,7 @@ internal sealed class CheckpointRound(CheckpointSettings settings, IRankGroup gr
     {
         int index = Array.FindIndex(failures, f => f is not null);
         Exception? failure = index < 0 ? null : failures[index];
-        if (failure is not null and not OperationCanceledException && !StorageFault.Is(failure))
+        if (failure is not null and not OperationCanceledException and not CouldNotRunException && !StorageFault.Is(failure))
         {
             throw failure; // a bug, not a fault of the storage: shown as one
         }
@@ -99,7 +97,7 @@ internal sealed class CheckpointRound(CheckpointSettings settings, IRankGroup gr
 
         throw failure is null
             ? new CouldNotRunException($"checkpoint {phase} failed on {failedRanks} other rank(s); this is rank {group.Rank} on {group.Host()}")
-            : new CouldNotRunException($"checkpoint {phase} of {shards[index]} (rank {group.Rank} on {group.Host()}): {failure.Message}", failure);
+            : new CouldNotRunException($"checkpoint {phase} of {shards[index]} (rank {group.Rank} on {group.Host()}, {store.Description}): {failure.Message}", failure);
     }
 
     private static double Median(double[] values)

@@ -23,6 +23,7 @@ public sealed class DatasetBenchmark : IBenchmark
     public string Title => "Training dataset reads (MLPerf Storage method)";
 
     public ParameterSchema Parameters { get; } = new(
+    [
         new ParameterDefinition("shape", ParameterKind.Choice, "unet3d", "dataset shape from MLPerf Storage (file size, files, readers), or custom")
         {
             AllowedValues = DatasetShape.Names,
@@ -62,17 +63,9 @@ public sealed class DatasetBenchmark : IBenchmark
             Minimum = 1,
             Maximum = 1000,
         },
-        new ParameterDefinition("folder", ParameterKind.Text, "scratch",
-            "folder the dataset is kept in and reused from; scratch = the run's scratch folder (written and removed every run)")
-        {
-            Words = ["scratch"],
-        },
-        new ParameterDefinition("cache", ParameterKind.Choice, "fadvise",
-            "how epochs are kept from the page cache: fadvise (drop each file), drop-all (root: the whole cache), direct (O_DIRECT), none")
-        {
-            AllowedValues = CacheModes.Names,
-        },
-        new ParameterDefinition("verify", ParameterKind.Boolean, "true", "check every 4 KiB chunk read (counted in the epoch's time)"));
+        new ParameterDefinition("verify", ParameterKind.Boolean, "true", "check every 4 KiB chunk read (counted in the epoch's time)"),
+        .. ShardStoreOptions.Parameters("dataset"),
+    ]);
 
     public Availability Probe(SystemInfo system) => OperatingSystem.IsLinux()
         ? Availability.Ready
@@ -94,23 +87,23 @@ public sealed class DatasetBenchmark : IBenchmark
     private (IReadOnlyList<Measurement> Figures, ExceptionDispatchInfo? Failure) Measure(BenchmarkContext context, CancellationToken cancel)
     {
         DatasetSettings settings = DatasetSettings.From(context.Case);
-        if (settings.Cache == CacheMode.DropAll && PageCache.CannotDropAll() is { } why)
+        if (!ShardStoreOptions.IsS3(context.Case) && settings.Cache == CacheMode.DropAll && PageCache.CannotDropAll() is { } why)
         {
             throw new BadInputException($"cache=drop-all: {why}; use cache=fadvise or cache=direct");
         }
 
-        string parent = settings.Folder ?? Directory.CreateDirectory(context.ScratchDirectory).FullName;
-        DatasetFolder dataset = DatasetFolder.OpenOrCreate(parent, settings, context.Report, cancel);
-        string[] files = Enumerable.Range(0, settings.Files).Select(dataset.File).ToArray();
+        string[] names = Enumerable.Range(0, settings.Files).Select(DatasetWriter.Name).ToArray();
+        (IShardStore store, int seed, bool reused, Func<string?> cleanUp) = Open(context, settings, cancel);
         var epochs = new List<(EpochOutcome Outcome, double Cached)>(settings.Epochs);
         ExceptionDispatchInfo? failure = null;
+        string? cleanup = null;
         try
         {
             for (int epoch = 0; epoch < settings.Epochs; epoch++)
             {
-                long cached = CacheEmptying.Empty(settings.Cache, files, new SingleRankGroup());
+                long cached = store.EmptyCache(names);
                 context.Report($"epoch {epoch + 1}/{settings.Epochs}");
-                epochs.Add((DatasetEpoch.Run(dataset, settings, epoch, cancel), (double)cached / settings.TotalBytes));
+                epochs.Add((DatasetEpoch.Run(store, seed, settings, epoch, cancel), (double)cached / settings.TotalBytes));
             }
         }
         catch (Exception e) when (epochs.Count > 0 && e is CouldNotRunException or OperationCanceledException)
@@ -119,12 +112,46 @@ public sealed class DatasetBenchmark : IBenchmark
         }
         finally
         {
+            cleanup = cleanUp();
+            store.Dispose();
+        }
+
+        var written = new DatasetStoreInfo(store, reused, cleanup);
+        return (DatasetFigures.Build(Id, context.Case, context.System, settings, written, epochs, stopped: failure is not null), failure);
+    }
+
+    /// <summary>
+    /// The dataset's store, written first where needed, its content seed, whether it was reused, and what removes what
+    /// this run wrote (returning what it could not remove). On S3 the dataset is written under a fresh prefix every run.
+    /// </summary>
+    private static (IShardStore Store, int Seed, bool Reused, Func<string?> CleanUp) Open(BenchmarkContext context, DatasetSettings settings, CancellationToken cancel)
+    {
+        if (ShardStoreOptions.IsS3(context.Case))
+        {
+            S3ShardStore s3 = ShardStoreOptions.OpenS3(context.Case, settings.Readers, cancel);
+            int seed = Environment.TickCount;
+            if (DatasetWriter.Write(s3, settings, seed, context.Report, cancel) is { } failure)
+            {
+                string? left = s3.CleanUp();
+                s3.Dispose();
+                ExceptionDispatchInfo.Throw(failure is CouldNotRunException or OperationCanceledException || left is null
+                    ? failure
+                    : new CouldNotRunException($"{failure.Message}; {left}", failure));
+            }
+
+            return (s3, seed, false, s3.CleanUp);
+        }
+
+        string parent = settings.Folder ?? Directory.CreateDirectory(context.ScratchDirectory).FullName;
+        DatasetFolder dataset = DatasetFolder.OpenOrCreate(parent, settings, context.Report, cancel);
+        return (dataset.Store(settings.Cache), dataset.Seed, dataset.Reused, () =>
+        {
             if (settings.Folder is null)
             {
                 dataset.Remove(settings.Files);
             }
-        }
 
-        return (DatasetFigures.Build(Id, context.Case, context.System, settings, dataset, epochs, stopped: failure is not null), failure);
+            return null;
+        });
     }
 }

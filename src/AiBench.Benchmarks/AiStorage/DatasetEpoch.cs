@@ -15,12 +15,11 @@ internal static class DatasetEpoch
 {
     private const long HighestNs = 3_600_000_000_000;
 
-    public static EpochOutcome Run(DatasetFolder dataset, DatasetSettings settings, int epoch, CancellationToken cancel)
+    public static EpochOutcome Run(IShardStore store, int seed, DatasetSettings settings, int epoch, CancellationToken cancel)
     {
         int[] order = Enumerable.Range(0, settings.Files).ToArray();
-        new Random(HashCode.Combine(dataset.Seed, epoch)).Shuffle(order);
+        new Random(HashCode.Combine(seed, epoch)).Shuffle(order);
         int next = -1;
-        bool direct = settings.Cache == CacheMode.Direct;
         (ReaderOutcome[] readers, Exception?[] failures) = ShardThreads.Run(settings.Readers, _ =>
         {
             using var buffer = new AlignedBuffer(settings.RequestBytes);
@@ -29,7 +28,7 @@ internal static class DatasetEpoch
             for (int i = Interlocked.Increment(ref next); i < order.Length; i = Interlocked.Increment(ref next))
             {
                 int file = order[i];
-                ShardTiming t = ShardFile.Read(dataset.File(file), new ShardPattern(file, dataset.Seed), buffer, settings.Verify, direct, cancel,
+                ShardTiming t = store.Read(DatasetWriter.Name(file), new ShardPattern(file, seed), buffer, settings.Verify, cancel,
                     ticks => latencies.RecordValue(Math.Clamp((long)(ticks * (1e9 / Stopwatch.Frequency)), 1, HighestNs)));
                 bytes += t.Bytes;
                 wrong += t.WrongChunks;
@@ -41,10 +40,10 @@ internal static class DatasetEpoch
         {
             if (StorageFault.Is(failure))
             {
-                throw new CouldNotRunException($"reading the dataset in '{dataset.Path}' (epoch {epoch + 1}): {failure.Message}", failure);
+                throw new CouldNotRunException($"reading the dataset ({store.Description}, epoch {epoch + 1}): {failure.Message}", failure);
             }
 
-            ExceptionDispatchInfo.Throw(failure);
+            ExceptionDispatchInfo.Throw(failure); // CouldNotRun (an S3 endpoint gone), Ctrl-C, or a bug
         }
 
         var merged = new LongHistogram(HighestNs, 3);

@@ -17,7 +17,7 @@ internal static class DatasetFigures
     private static readonly (string Label, double Percentile)[] Percentiles = [("p50", 50), ("p99", 99), ("max", 100)];
 
     public static IReadOnlyList<Measurement> Build(
-        string id, BenchmarkCase c, SystemInfo system, DatasetSettings settings, DatasetFolder dataset,
+        string id, BenchmarkCase c, SystemInfo system, DatasetSettings settings, DatasetStoreInfo dataset,
         IReadOnlyList<(EpochOutcome Outcome, double Cached)> epochs, bool stopped)
     {
         if (epochs.Count == 0)
@@ -27,7 +27,8 @@ internal static class DatasetFigures
 
         double cached = epochs.Max(e => e.Cached);
         long memory = system.MemoryBytes > 0 ? system.MemoryBytes : GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
-        string? invalid = cached > CheckpointFigures.CachedLimit
+        bool clientCache = dataset.Store.ControlsCache;
+        string? invalid = !clientCache ? null : cached > CheckpointFigures.CachedLimit
             ? $"{cached.ToString("P0", CultureInfo.InvariantCulture)} of the dataset was in the page cache as an epoch began (cache={settings.Cache.Name()}): the reads were partly from memory"
             : settings.Cache == CacheMode.None && settings.TotalBytes < 2 * memory
                 ? $"the dataset ({ByteSize.FormatBinary(settings.TotalBytes)}) is smaller than twice this machine's memory ({ByteSize.FormatBinary(memory)}) and cache=none keeps nothing out of the page cache"
@@ -41,12 +42,23 @@ internal static class DatasetFigures
             ["samplesPerFile"] = Number(settings.SamplesPerFile),
             ["readers"] = Number(settings.Readers),
             ["requestBytes"] = Number(settings.RequestBytes),
-            ["cache"] = settings.Cache.Name(),
-            ["cachedAtEpochStart"] = Number(cached),
+            ["store"] = dataset.Store.Description,
+            ["cache"] = clientCache ? settings.Cache.Name() : "the server's (not the client's to empty)",
             ["datasetReused"] = dataset.Reused ? "true" : "false",
+            ["cleanup"] = dataset.Cleanup ?? "complete",
             ["epochs"] = Number(epochs.Count),
             ["stopReason"] = stopped ? "Fault" : "Epochs",
         };
+        if (clientCache)
+        {
+            info["cachedAtEpochStart"] = Number(cached);
+        }
+
+        if (dataset.Store is S3ShardStore s3)
+        {
+            info["payloadSigning"] = s3.PayloadSigning;
+        }
+
         IReadOnlyDictionary<string, ParameterValue>? resolved = c.Resolve(
             ("files", ParameterValue.Of(settings.Files)),
             ("file-size", ParameterValue.Of(settings.FileBytes)),

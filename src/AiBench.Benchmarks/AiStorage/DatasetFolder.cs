@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Runtime.ExceptionServices;
 using AiBench.Core.Errors;
 using AiBench.Core.Files;
-using AiBench.Core.Units;
 
 namespace AiBench.Benchmarks.AiStorage;
 
@@ -27,7 +26,10 @@ internal sealed class DatasetFolder
     /// <summary>Whether the dataset was already there (not written by this run).</summary>
     public bool Reused { get; }
 
-    public string File(int index) => System.IO.Path.Combine(Path, string.Create(CultureInfo.InvariantCulture, $"file-{index:D7}.bin"));
+    public string File(int index) => System.IO.Path.Combine(Path, DatasetWriter.Name(index));
+
+    /// <summary>The dataset's files as a store: read through the page cache or with O_DIRECT as <paramref name="cache"/> says.</summary>
+    public FileShardStore Store(CacheMode cache) => new(Path, cache, new Collectives.SingleRankGroup(), new DriveInfo(Path).DriveFormat);
 
     public static DatasetFolder OpenOrCreate(string parent, DatasetSettings settings, Action<string> report, CancellationToken cancel)
     {
@@ -77,19 +79,8 @@ internal sealed class DatasetFolder
 
     private void Write(DatasetSettings settings, Action<string> report, CancellationToken cancel)
     {
-        report($"writing the dataset: {settings.Files} × {ByteSize.FormatBinary(settings.FileBytes)}");
-        int next = -1;
-        (_, Exception?[] failures) = ShardThreads.Run(settings.Readers, _ =>
-        {
-            using var buffer = new AlignedBuffer(Math.Max(settings.RequestBytes, ShardPattern.PatternBytes));
-            for (int i = Interlocked.Increment(ref next); i < settings.Files; i = Interlocked.Increment(ref next))
-            {
-                ShardFile.Write(File(i), settings.FileBytes, new ShardPattern(i, Seed), buffer, direct: false, () => { }, cancel);
-            }
-
-            return 0;
-        }, "dataset writer");
-        if (failures.FirstOrDefault(f => f is not null) is { } failure)
+        using FileShardStore store = Store(CacheMode.Fadvise);
+        if (DatasetWriter.Write(store, settings, Seed, report, cancel) is { } failure)
         {
             // The folder is this run's own (it did not exist): what was written of it goes, so no half dataset is left.
             Remove(settings.Files);

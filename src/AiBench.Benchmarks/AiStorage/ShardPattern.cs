@@ -41,10 +41,20 @@ internal sealed class ShardPattern
     /// </summary>
     public void Stamp(Span<byte> buffer, long offset)
     {
-        for (int at = 0; at + StampBytes <= buffer.Length; at += ChunkBytes)
+        Span<byte> stamp = stackalloc byte[StampBytes];
+        for (int at = 0; at < buffer.Length; at += ChunkBytes)
         {
-            BinaryPrimitives.WriteInt64LittleEndian(buffer[at..], Id);
-            BinaryPrimitives.WriteInt64LittleEndian(buffer[(at + 8)..], offset + at);
+            if (at + StampBytes <= buffer.Length)
+            {
+                BinaryPrimitives.WriteInt64LittleEndian(buffer[at..], Id);
+                BinaryPrimitives.WriteInt64LittleEndian(buffer[(at + 8)..], offset + at);
+                continue;
+            }
+
+            // A buffer ending inside the stamp (a stream read in odd sizes): the stamp's first bytes only.
+            BinaryPrimitives.WriteInt64LittleEndian(stamp, Id);
+            BinaryPrimitives.WriteInt64LittleEndian(stamp[8..], offset + at);
+            stamp[..(buffer.Length - at)].CopyTo(buffer[at..]);
         }
     }
 
@@ -56,13 +66,14 @@ internal sealed class ShardPattern
     {
         int wrong = 0;
         ReadOnlySpan<byte> block = _block;
+        Span<byte> partial = stackalloc byte[StampBytes];
         for (int at = 0; at < read.Length; at += ChunkBytes)
         {
             int length = Math.Min(ChunkBytes, read.Length - at);
             ReadOnlySpan<byte> chunk = read.Slice(at, length);
             ReadOnlySpan<byte> want = block.Slice(BlockOffset(offset + at), length);
             bool right = length < StampBytes
-                ? chunk.SequenceEqual(want)
+                ? chunk.SequenceEqual(Expected(offset + at, partial)[..length])
                 : BinaryPrimitives.ReadInt64LittleEndian(chunk) == Id
                     && BinaryPrimitives.ReadInt64LittleEndian(chunk[8..]) == offset + at
                     && chunk[StampBytes..].SequenceEqual(want[StampBytes..]);
@@ -73,6 +84,12 @@ internal sealed class ShardPattern
         }
 
         return wrong;
+    }
+
+    private Span<byte> Expected(long offset, Span<byte> into)
+    {
+        Fill(into, offset);
+        return into;
     }
 
     public static long Chunks(long bytes) => (bytes + ChunkBytes - 1) / ChunkBytes;

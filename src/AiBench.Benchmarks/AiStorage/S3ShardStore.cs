@@ -1,0 +1,207 @@
+using System.Buffers;
+using System.Diagnostics;
+using Amazon.S3;
+using Amazon.S3.Model;
+using AiBench.Benchmarks.ObjectStorage;
+using AiBench.Core.Errors;
+
+namespace AiBench.Benchmarks.AiStorage;
+
+/// <summary>
+/// Shards as objects under a fresh S3 prefix (storage.s3's client and clean-up): a shard larger than a part is a
+/// multipart upload with <c>partConcurrency</c> parts in flight, a smaller one a single PUT; a restore is one GET
+/// streamed into the buffer and verified as it arrives. The server's cache is not the client's to empty.
+/// </summary>
+internal sealed class S3ShardStore : IShardStore
+{
+    private readonly AmazonS3Client _client;
+    private readonly S3Connection _connection;
+    private readonly S3Scratch _scratch;
+    private readonly long _partBytes;
+    private readonly int _partConcurrency;
+    private readonly TimeSpan _timeout;
+    private readonly bool _unsignedPayload;
+
+    private S3ShardStore(AmazonS3Client client, S3Connection connection, S3Scratch scratch, long partBytes, int partConcurrency, TimeSpan timeout)
+    {
+        _client = client;
+        _connection = connection;
+        _scratch = scratch;
+        _partBytes = partBytes;
+        _partConcurrency = partConcurrency;
+        _timeout = timeout;
+        // SigV4 over plain HTTP must hash every body; over HTTPS the body is sent unsigned, as storage.s3 does.
+        _unsignedPayload = connection.Endpoint.Url is null || connection.Endpoint.Url.Scheme == Uri.UriSchemeHttps;
+    }
+
+    public string Description => $"S3 {_connection.Endpoint.Display}, {(_scratch.OwnsBucket ? "fresh bucket" : _scratch.Bucket)}/{_scratch.Prefix}";
+
+    public bool ControlsCache => false;
+
+    public string PayloadSigning => _unsignedPayload ? "unsigned (HTTPS)" : "SHA-256 (plain HTTP)";
+
+    public static S3ShardStore Open(S3Connection connection, long partBytes, int partConcurrency, int workers, TimeSpan timeout, CancellationToken cancel)
+    {
+        AmazonS3Client client = S3ClientFactory.Create(connection.Endpoint, connection.Credentials, timeout, workers * partConcurrency + 2);
+        try
+        {
+            S3Scratch scratch = S3Scratch.CreateAsync(client, connection.Bucket, connection.Endpoint, timeout, cancel).GetAwaiter().GetResult();
+            return new S3ShardStore(client, connection, scratch, partBytes, partConcurrency, timeout);
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    private string Key(string name) => _scratch.Prefix + name;
+
+    public ShardTiming Write(string name, long bytes, ShardPattern pattern, AlignedBuffer buffer, Action created, CancellationToken cancel)
+    {
+        long start = Stopwatch.GetTimestamp();
+        Call(bytes <= _partBytes ? PutAsync(name, bytes, pattern, created, cancel) : MultipartAsync(name, bytes, pattern, created, cancel),
+            $"writing {name}", cancel);
+        return new ShardTiming(start, Stopwatch.GetTimestamp(), bytes);
+    }
+
+    private async Task PutAsync(string name, long bytes, ShardPattern pattern, Action created, CancellationToken cancel)
+    {
+        using var timeout = new RequestTimeouts(_timeout, cancel);
+        created();
+        using var body = new ShardPatternStream(pattern, 0, bytes);
+        await _client.PutObjectAsync(new PutObjectRequest
+        {
+            BucketName = _scratch.Bucket, Key = Key(name), InputStream = body, AutoCloseStream = false, UseChunkEncoding = false,
+            DisablePayloadSigning = _unsignedPayload,
+        }, timeout.Next());
+    }
+
+    private async Task MultipartAsync(string name, long bytes, ShardPattern pattern, Action created, CancellationToken cancel)
+    {
+        using var timeouts = new RequestTimeouts(_timeout, cancel);
+        InitiateMultipartUploadResponse upload = await _client.InitiateMultipartUploadAsync(
+            new InitiateMultipartUploadRequest { BucketName = _scratch.Bucket, Key = Key(name) }, timeouts.Next());
+        created();
+        int parts = (int)((bytes + _partBytes - 1) / _partBytes);
+        var etags = new PartETag[parts];
+        try
+        {
+            await Parallel.ForEachAsync(Enumerable.Range(0, parts), new ParallelOptions { MaxDegreeOfParallelism = _partConcurrency, CancellationToken = cancel },
+                async (part, token) =>
+                {
+                    long offset = part * _partBytes;
+                    using var body = new ShardPatternStream(pattern, offset, Math.Min(_partBytes, bytes - offset));
+                    using var partTimeout = new RequestTimeouts(_timeout, token);
+                    UploadPartResponse response = await _client.UploadPartAsync(new UploadPartRequest
+                    {
+                        BucketName = _scratch.Bucket, Key = Key(name), UploadId = upload.UploadId, PartNumber = part + 1, InputStream = body,
+                        UseChunkEncoding = false, DisablePayloadSigning = _unsignedPayload,
+                    }, partTimeout.Next());
+                    etags[part] = new PartETag(part + 1, response.ETag);
+                });
+            await _client.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
+            {
+                BucketName = _scratch.Bucket, Key = Key(name), UploadId = upload.UploadId, PartETags = [.. etags],
+            }, timeouts.Next());
+        }
+        catch
+        {
+            // An upload cut short holds its parts on the server until aborted; the scratch clean-up aborts any left.
+            using var abort = new CancellationTokenSource(_timeout);
+            await _client.AbortMultipartUploadAsync(new AbortMultipartUploadRequest { BucketName = _scratch.Bucket, Key = Key(name), UploadId = upload.UploadId }, abort.Token)
+                .ContinueWith(_ => { }, TaskScheduler.Default);
+            throw;
+        }
+    }
+
+    public ShardTiming Read(string name, ShardPattern pattern, AlignedBuffer buffer, bool verify, CancellationToken cancel, Action<long>? request = null) =>
+        Call(GetAsync(name, pattern, buffer.Length, verify, request, cancel), $"reading {name}", cancel);
+
+    private async Task<ShardTiming> GetAsync(string name, ShardPattern pattern, int bufferBytes, bool verify, Action<long>? request, CancellationToken cancel)
+    {
+        byte[] rented = ArrayPool<byte>.Shared.Rent(bufferBytes);
+        try
+        {
+            return await GetAsync(name, pattern, rented.AsMemory(0, bufferBytes), verify, request, cancel);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    private async Task<ShardTiming> GetAsync(string name, ShardPattern pattern, Memory<byte> block, bool verify, Action<long>? request, CancellationToken cancel)
+    {
+        using var timeout = new RequestTimeouts(_timeout, cancel);
+        long start = Stopwatch.GetTimestamp();
+        using GetObjectResponse response = await _client.GetObjectAsync(new GetObjectRequest { BucketName = _scratch.Bucket, Key = Key(name) }, timeout.Next());
+        Stream stream = response.ResponseStream;
+        long total = 0, wrong = 0;
+        while (true)
+        {
+            // Whole buffers (a network read returns what arrived): the pattern is checked per 4 KiB from an aligned offset.
+            long issued = Stopwatch.GetTimestamp();
+            int filled = await stream.ReadAtLeastAsync(block, block.Length, throwOnEndOfStream: false, cancel);
+            request?.Invoke(Stopwatch.GetTimestamp() - issued);
+            if (filled == 0)
+            {
+                break;
+            }
+
+            if (verify)
+            {
+                wrong += pattern.WrongChunks(block.Span[..filled], total);
+            }
+
+            total += filled;
+        }
+
+        return new ShardTiming(start, Stopwatch.GetTimestamp(), total, wrong);
+    }
+
+    public long EmptyCache(IReadOnlyList<string> names) => 0;
+
+    public void Delete(string name)
+    {
+        using var timeout = new CancellationTokenSource(_timeout);
+        try
+        {
+            _client.DeleteObjectAsync(_scratch.Bucket, Key(name), timeout.Token).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is Amazon.Runtime.AmazonServiceException or OperationCanceledException or HttpRequestException)
+        {
+            // The scratch clean-up at the end deletes whatever is left under the prefix.
+        }
+    }
+
+    /// <summary>Deletes every key under the prefix and a bucket it created; what it could not is the returned text.</summary>
+    public string? CleanUp()
+    {
+        using AmazonS3Client cleaner = S3ClientFactory.Create(_connection.Endpoint, _connection.Credentials, _timeout, 4);
+        return _scratch.CleanUpAsync(cleaner, [], _timeout, TimeSpan.FromSeconds(Math.Clamp(4 * _timeout.TotalSeconds, 60, 300))).GetAwaiter().GetResult();
+    }
+
+    public void Dispose() => _client.Dispose();
+
+    /// <summary>
+    /// Runs a request on this worker thread. A failed or timed-out request is the endpoint's fault (exit 3), named; a
+    /// cancellation by the user (Ctrl-C) stays one.
+    /// </summary>
+    private T Call<T>(Task<T> call, string what, CancellationToken user)
+    {
+        try
+        {
+            return call.GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is Amazon.Runtime.AmazonServiceException or HttpRequestException or IOException
+                                      || (e is OperationCanceledException && !user.IsCancellationRequested))
+        {
+            string reason = e is OperationCanceledException ? "no answer within the request timeout" : e.Message.ReplaceLineEndings(" ");
+            throw new CouldNotRunException($"{what} at {_connection.Endpoint.Display}: {reason}{S3Scratch.ChecksumHint(e, _connection.Endpoint)}", e);
+        }
+    }
+
+    private void Call(Task call, string what, CancellationToken user) =>
+        Call(call.ContinueWith(t => { t.GetAwaiter().GetResult(); return 0; }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default), what, user);
+}

@@ -1,0 +1,34 @@
+using AiBench.Benchmarks.ObjectStorage;
+using AiBench.Core.Parameters;
+
+namespace AiBench.Benchmarks.AiStorage;
+
+/// <summary>The parameters storage.checkpoint and storage.dataset share to pick and reach their store: a folder or S3.</summary>
+internal static class ShardStoreOptions
+{
+    public static ParameterDefinition[] Parameters(string what) =>
+    [
+        new("backend", ParameterKind.Choice, "file", $"where the {what} goes: file (a folder) or s3 (objects under a fresh prefix, storage.s3's connection parameters)")
+        {
+            AllowedValues = ["file", "s3"],
+        },
+        new("folder", ParameterKind.Text, "scratch", $"backend=file: folder the {what} goes to (local or shared); scratch = the run's scratch folder")
+        {
+            Words = ["scratch"],
+        },
+        new("cache", ParameterKind.Choice, "fadvise",
+            "backend=file: how reads are kept from the page cache: fadvise (drop each file), drop-all (root: the whole cache), direct (O_DIRECT), none")
+        {
+            AllowedValues = CacheModes.Names,
+        },
+        .. S3Connection.Parameters(),
+        new("part-size", ParameterKind.Size, "16MiB", "backend=s3: multipart part size; a smaller object is one PUT") { Unit = "B", Minimum = 5 << 20, Maximum = 5L << 30 },
+        new("part-concurrency", ParameterKind.Integer, "4", "backend=s3: parts of one object in flight together") { Minimum = 1, Maximum = 256 },
+        new("timeout", ParameterKind.Duration, "60s", "backend=s3: longest wait for one request") { Unit = "s", Minimum = 0.05, Maximum = 3600 },
+    ];
+
+    public static bool IsS3(BenchmarkCase c) => c.GetText("backend") == "s3";
+
+    public static S3ShardStore OpenS3(BenchmarkCase c, int workers, CancellationToken cancel) => S3ShardStore.Open(
+        S3Connection.Resolve(c), c.GetInt64("part-size"), c.GetInt32("part-concurrency"), workers, TimeSpan.FromSeconds(c.GetDouble("timeout")), cancel);
+}
