@@ -109,7 +109,7 @@ public class CiVerbsEndToEndTests
     }
 
     [Fact]
-    public void Compare_prints_markdown_writes_both_files_and_its_json_matches_the_published_schema()
+    public void Compare_prints_markdown_writes_markdown_json_and_html_and_its_json_matches_the_published_schema()
     {
         using var work = new TempDirectory();
         string before = SyntheticRuns.Write(work.Path, SyntheticRuns.TwoFigures("base", 0, 100e9, 1e-6, seed: 1));
@@ -129,6 +129,17 @@ public class CiVerbsEndToEndTests
         Assert.True(validation.IsValid, string.Join("\n", (validation.Details ?? []).Where(d => d.Errors is { Count: > 0 })
             .Select(d => $"{d.InstanceLocation}: {string.Join(", ", d.Errors!.Values)}")));
         Assert.Equal(["worse", "better"], JsonNode.Parse(json.Stdout)!["measurements"]!.AsArray().Select(m => (string)m!["verdict"]!));
+
+        // The HTML page states the same change and verdict per figure, at the same threshold.
+        string html = System.Net.WebUtility.HtmlDecode(File.ReadAllText(work.File("cmp/comparison.html")));
+        foreach (JsonNode? m in JsonNode.Parse(json.Stdout)!["measurements"]!.AsArray())
+        {
+            string change = AiBench.Reporting.Gates.GateText.Change((double)m!["worseBy"]!);
+            Assert.Contains($"change {change} ({(string)m["verdict"]!})</td>", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("± 5.0%, α = 0.05", html, StringComparison.Ordinal);
+        Assert.True(File.Exists(work.File("cmp/charts/cpu.memory.triad.svg")), "the page's charts are written beside it");
     }
 
     [Fact]
