@@ -72,8 +72,10 @@ public static class ComparisonReport
         md.Append(Method(table)).Append("\n\n");
         foreach (var benchmark in table.Rows.GroupBy(r => r.Benchmark, StringComparer.Ordinal))
         {
+            List<ComparisonRow> rows = benchmark.ToList();
+            bool flagged = rows.Any(r => table.Flags(r).Length > 0);
             md.Append("## ").Append(MarkdownText.Escape(benchmark.Key)).Append("\n\n");
-            MarkdownText.AppendTable(md, Headers(table), benchmark.Select(Cells));
+            MarkdownText.AppendTable(md, Headers(table, flagged), rows.Select(r => Cells(table, r, flagged)));
         }
 
         return md.ToString();
@@ -95,14 +97,17 @@ public static class ComparisonReport
             });
         EnvironmentHtml.Append(page, EnvironmentTable.Build(table.Systems));
         page.Element("p", Method(table), "note");
-        int firstRunColumn = Headers(table).Count - table.Runs.Count;
+        int firstRunColumn = Headers(table, false).Count - table.Runs.Count;
+        int flagsColumn = firstRunColumn + table.Runs.Count;
         int chartNumber = 0;
         foreach (var benchmark in table.Rows.GroupBy(r => r.Benchmark, StringComparer.Ordinal))
         {
             List<ComparisonRow> rows = benchmark.ToList();
+            bool flagged = rows.Any(r => table.Flags(r).Length > 0);
             page.Element("h2", benchmark.Key);
-            page.Table(Headers(table), rows.Select(Cells).ToList(), (r, c) =>
+            page.Table(Headers(table, flagged), rows.Select(r => Cells(table, r, flagged)).ToList(), (r, c) =>
                 c < firstRunColumn ? null
+                : c == flagsColumn ? (table.Flags(rows[r]).Length > 0 ? "warn" : null)
                 : rows[r].Cells[c - firstRunColumn]?.IsBetter switch
                 {
                     true => "num better",
@@ -128,9 +133,19 @@ public static class ComparisonReport
         ];
     }
 
-    private static List<string> Headers(ComparisonTable table) =>
-        ["case", "labels", "metric", .. table.Runs.Select((_, i) => table.RunHeading(i))];
+    /// <summary>The flags column only where a row of the benchmark has a flag, as the run report does.</summary>
+    private static List<string> Headers(ComparisonTable table, bool flagged) =>
+        ["case", "labels", "metric", .. table.Runs.Select((_, i) => table.RunHeading(i)), .. flagged ? new[] { "flags" } : []];
 
-    private static IReadOnlyList<string> Cells(ComparisonRow row) =>
-        [row.Case, row.Labels.Length > 0 ? row.Labels : "—", row.Metric, .. row.Cells.Select(c => c?.Text ?? "—")];
+    private static IReadOnlyList<string> Cells(ComparisonTable table, ComparisonRow row, bool flagged)
+    {
+        List<string> cells = [row.Case, row.Labels.Length > 0 ? row.Labels : "—", row.Metric, .. row.Cells.Select(c => c?.Text ?? "—")];
+        if (flagged)
+        {
+            string flags = table.Flags(row);
+            cells.Add(flags.Length > 0 ? flags : "—");
+        }
+
+        return cells;
+    }
 }

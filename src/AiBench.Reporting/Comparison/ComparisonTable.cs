@@ -35,6 +35,15 @@ public sealed record ComparisonTable(IReadOnlyList<ReportedSystem> Systems, IRea
         return new ComparisonTable(systems, rows, threshold);
     }
 
+    /// <summary>
+    /// The row's warnings (<see cref="FigureFlags"/>: noisy beyond the stated limit, above the datasheet peak, n/a), each
+    /// named by its system when there are several; "" when none. A flagged figure's change is no more solid than its spread.
+    /// </summary>
+    public string Flags(ComparisonRow row) => string.Join("; ", row.Cells
+        .Select((cell, i) => (Cell: cell, System: i))
+        .Where(t => t.Cell is not null)
+        .SelectMany(t => FigureFlags.Of(t.Cell!.Measurement).Select(f => Systems.Count > 1 ? $"{Systems[t.System].Label}: {f.Text}" : f.Text)));
+
     /// <summary>Column heading for a run: its system label, the name its colour goes by in the charts.</summary>
     public string RunHeading(int index) => Systems[index].Label;
 

@@ -4,6 +4,7 @@ using AiBench.Core.Results;
 using AiBench.Reporting;
 using AiBench.Reporting.Comparison;
 using AiBench.Reporting.Gates;
+using AiBench.Reporting.Systems;
 using AiBench.Tests.Gates;
 using Xunit;
 
@@ -104,5 +105,21 @@ public class ComparisonReportTests
         Assert.DoesNotContain("num worse", html, StringComparison.Ordinal);
         Assert.Contains("(not enough samples)", html, StringComparison.Ordinal);
         Assert.Contains("2 with too few samples to test", ComparisonSummary.Paragraph(table), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_flags_column_names_the_noisy_figure_and_its_system_with_the_limit()
+    {
+        Run before = SyntheticRuns.TwoFigures("base", 0, 100e9, 1e-6, seed: 1);
+        Run after = SyntheticRuns.TwoFigures("noisy", 5, 100e9, 1e-6, cv: 0.12, seed: 2);
+        ComparisonTable table = ComparisonTable.Build(ReportedSystem.Of([before, after], ["quiet", "busy"]));
+
+        string md = ComparisonReport.RenderMarkdown(table);
+        string html = System.Net.WebUtility.HtmlDecode(ComparisonReport.RenderHtml(table, [], Path.GetTempPath()));
+
+        Assert.Contains("| case | labels | metric | quiet | busy | flags |", md, StringComparison.Ordinal);
+        Assert.Matches(@"busy: noisy: CV 1[0-9.]+% \(limit 5%\)", table.Flags(table.Rows[0]));
+        Assert.DoesNotContain("quiet:", table.Flags(table.Rows[0]), StringComparison.Ordinal);
+        Assert.Matches(@"<td class=""warn"">busy: noisy: CV", html);
     }
 }
