@@ -45,4 +45,7 @@ public sealed record ChartSpec(
     public string PngFileName => FileStem + ".png";
 
     public IEnumerable<Measurement> Measurements => Series.SelectMany(s => s.Points).Select(p => p.Measurement);
+
+    /// <summary>The value whose unit prefix the value axis takes (<see cref="Text.UnitReference"/>); tables take it too (<see cref="ChartUnits"/>).</summary>
+    public double ValueReference => Text.UnitReference.Of(Measurements.Select(m => m.Value));
 }

@@ -24,7 +24,7 @@ internal static class SweepChart
         List<Measurement> all = spec.Measurements.ToList();
         List<BaselineComparison> baselines = all.Select(m => m.Baseline).OfType<BaselineComparison>()
             .DistinctBy(b => b.Value).Take(MaxBaselineLines).ToList();
-        ValueScale scale = ValueScale.For(all.Select(m => m.Value), spec.Unit);
+        ValueScale scale = ValueScale.For(spec);
         bool logY = LogValueAxis.Suits(all);
         double ToAxis(double value) => logY ? Math.Log10(scale.Apply(value)) : scale.Apply(value);
 

@@ -1,6 +1,7 @@
 using AiBench.Core.Comparing;
 using AiBench.Core.Results;
 using AiBench.Core.Units;
+using AiBench.Reporting.Charts;
 using AiBench.Reporting.Figures;
 using AiBench.Reporting.Systems;
 using AiBench.Reporting.Text;
@@ -26,11 +27,12 @@ public sealed record ComparisonTable(IReadOnlyList<ReportedSystem> Systems, IRea
             .Select(r => r.Measurements.DistinctBy(m => m.Key).ToDictionary(m => m.Key, StringComparer.Ordinal))
             .ToList();
         ParameterDisplay display = ParameterDisplay.Of(runs);
+        IReadOnlyDictionary<string, double> units = ChartUnits.ReferenceByKey(ComparisonCharts.Plan(systems));
         List<Measurement> firsts = runs.SelectMany(r => r.Measurements).DistinctBy(m => m.Key).ToList();
         List<ComparisonRow> rows = firsts
             .GroupBy(m => m.Benchmark, StringComparer.Ordinal)
             .SelectMany(g => g)
-            .Select(m => Row(m, byKey, display, threshold))
+            .Select(m => Row(m, byKey, display, threshold, units))
             .ToList();
         return new ComparisonTable(systems, rows, threshold);
     }
@@ -47,7 +49,8 @@ public sealed record ComparisonTable(IReadOnlyList<ReportedSystem> Systems, IRea
     /// <summary>Column heading for a run: its system label, the name its colour goes by in the charts.</summary>
     public string RunHeading(int index) => Systems[index].Label;
 
-    private static ComparisonRow Row(Measurement first, List<Dictionary<string, Measurement>> byKey, ParameterDisplay display, double threshold)
+    private static ComparisonRow Row(Measurement first, List<Dictionary<string, Measurement>> byKey, ParameterDisplay display, double threshold,
+        IReadOnlyDictionary<string, double> units)
     {
         string key = first.Key;
         Measurement? reference = null;
@@ -70,7 +73,8 @@ public sealed record ComparisonTable(IReadOnlyList<ReportedSystem> Systems, IRea
                 compared = RunComparer.Judge(reference, m, threshold);
             }
 
-            (double scaled, string unit) = UnitFormatter.ScaleLike(m.Value, reference.Value, m.Unit);
+            // The unit of the chart the figure is drawn in; the reference's own when it is not charted.
+            (double scaled, string unit) = UnitFormatter.ScaleLike(m.Value, units.TryGetValue(key, out double axis) ? axis : reference.Value, m.Unit);
             cells.Add(new ComparisonCell(
                 m,
                 FigureFlags.UndefinedReason(m) is { } undefined ? $"n/a ({undefined})" : $"{UnitFormatter.FormatNumber(scaled)} {unit}",
