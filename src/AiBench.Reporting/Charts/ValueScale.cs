@@ -11,7 +11,7 @@ internal readonly record struct ValueScale(double Factor, string Unit)
     /// <summary>The scale of a chart's value axis, the one its figures take in the tables as well.</summary>
     public static ValueScale For(ChartSpec spec) => For(spec.ValueReference, spec.Unit);
 
-    private static ValueScale For(double reference, string unit)
+    public static ValueScale For(double reference, string unit)
     {
         (double scaled, string scaledUnit) = UnitFormatter.Scale(reference, unit);
         return new ValueScale(scaled == 0 ? 1 : reference / scaled, scaledUnit);

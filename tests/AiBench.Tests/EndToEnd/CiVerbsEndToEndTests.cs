@@ -161,7 +161,7 @@ public class CiVerbsEndToEndTests
     }
 
     [Fact]
-    public void History_names_the_first_slow_run_exits_1_and_writes_both_files()
+    public void History_names_the_first_slow_run_exits_1_and_writes_markdown_json_and_html_with_trend_charts()
     {
         using var work = new TempDirectory();
         var folders = Enumerable.Range(0, 8)
@@ -177,6 +177,9 @@ public class CiVerbsEndToEndTests
         Assert.Equal("aibench.history/1", (string)JsonNode.Parse(historyJson)!["schema"]!);
         PublishedSchema.AssertValid("aibench.history-1.schema.json", historyJson);
         Assert.True(File.Exists(work.File("hist/history.md")));
+        string html = File.ReadAllText(work.File("hist/history.html"));
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(html, "<figure>"));
+        Assert.Contains("href=\"charts/history.cpu.memory-triad-kernel-triad.png\"", html, StringComparison.Ordinal);
 
         CliProcess.Result steady = CliProcess.Run(work.Path, NoStepSummary, ["history", .. folders.Take(5)]);
         Assert.True(steady.ExitCode == 0, $"exit {steady.ExitCode}\n{steady.Stdout}\n{steady.Stderr}");
