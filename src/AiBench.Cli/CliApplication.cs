@@ -23,7 +23,7 @@ public static class CliApplication
             RunCommand.Create(output, error),
             ReportCommand.Create(output, error),
             MergeCommand.Create(output, error),
-            CompareCommand.Create(output),
+            CompareCommand.Create(output, error),
             GateCommand.Create(output, error),
             HistoryCommand.Create(output, error),
         };

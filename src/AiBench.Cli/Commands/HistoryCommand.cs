@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using AiBench.Cli.Composition;
+using AiBench.Cli.Console;
 using AiBench.Core.Comparing;
 using AiBench.Core.Errors;
 using AiBench.Core.History;
@@ -12,7 +13,7 @@ namespace AiBench.Cli.Commands;
 /// <summary>
 /// <c>aibench history RUN...</c>: per metric, the runs by start time with median and CI, and the shifts E-divisive
 /// finds (<see cref="HistoryAnalyzer"/>). Exit 1 when a metric's latest shift is a regression beyond the threshold.
-/// No trend chart: the chart model in AiBench.Reporting/Charts is being redesigned; history.json carries the points.
+/// <c>--out DIR</c> writes history.md, history.json and history.html, with a trend chart per metric.
 /// </summary>
 internal static class HistoryCommand
 {
@@ -25,7 +26,7 @@ internal static class HistoryCommand
         var runs = new Argument<string[]>("run-dir") { Description = $"Run folders of one suite on one machine (at least {MinRuns})", Arity = ArgumentArity.OneOrMore };
         var threshold = new Option<string>("--threshold") { Description = "A shift worse than this is a regression (e.g. 5%)", DefaultValueFactory = _ => RelativeThreshold.DefaultText };
         var json = new Option<bool>("--json") { Description = "Print the history as JSON (schema aibench.history/1) instead of Markdown" };
-        var outDir = new Option<string?>("--out") { Description = "Also write history.md and history.json into this folder" };
+        var outDir = new Option<string?>("--out") { Description = "Also write history.md, history.json and history.html (a trend chart per metric) into this folder" };
         var command = new Command("history", "Find the shifts in a series of stored runs (change-point detection) and name the first run of each") { runs, threshold, json, outDir };
         command.SetAction(parse =>
         {
@@ -49,6 +50,10 @@ internal static class HistoryCommand
             string document = JsonSerializer.Serialize(history, ComparisonJsonContext.Default.RunHistory);
             folder?.Write(MarkdownFile, markdown);
             folder?.Write(JsonFile, document);
+            if (folder is not null)
+            {
+                ReportWarnings.Write(HistoryHtml.Write(history, folder.Path), error);
+            }
 
             output.Write(parse.GetValue(json) ? document + "\n" : markdown);
             foreach (MetricHistory regressed in history.Metrics.Where(m => m.LatestRegression is not null))

@@ -6,9 +6,9 @@ namespace AiBench.Cli.Commands;
 /// <summary>A folder given with <c>--out</c>: checked for writing before any work (exit 2), then written file by file, atomically.</summary>
 internal sealed class OutputFolder
 {
-    private readonly string _path;
+    private OutputFolder(string path) => Path = path;
 
-    private OutputFolder(string path) => _path = path;
+    public string Path { get; }
 
     /// <summary>Null when no folder was given.</summary>
     public static OutputFolder? Checked(string? path)
@@ -22,5 +22,5 @@ internal sealed class OutputFolder
         return new OutputFolder(path);
     }
 
-    public void Write(string fileName, string text) => AtomicFile.WriteAllText(Path.Combine(_path, fileName), text);
+    public void Write(string fileName, string text) => AtomicFile.WriteAllText(System.IO.Path.Combine(Path, fileName), text);
 }

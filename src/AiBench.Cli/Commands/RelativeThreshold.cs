@@ -7,7 +7,7 @@ namespace AiBench.Cli.Commands;
 /// <summary>A relative threshold option (<c>5%</c> or <c>0.05</c>): strictly between 0 and 100%, else bad input.</summary>
 internal static class RelativeThreshold
 {
-    public const string DefaultText = "5%";
+    public static string DefaultText => Format(Core.Comparing.RunComparer.DefaultThreshold);
 
     public static double Parse(string text, string option)
     {

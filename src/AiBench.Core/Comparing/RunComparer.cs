@@ -11,6 +11,9 @@ namespace AiBench.Core.Comparing;
 /// </summary>
 public static class RunComparer
 {
+    /// <summary>The threshold when none is given: 5%, above the few-percent drift of like runs on one machine.</summary>
+    public const double DefaultThreshold = 0.05;
+
     public static RunComparison Compare(Run baseRun, Run run, double threshold)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threshold);
@@ -23,7 +26,7 @@ public static class RunComparer
             Run = Side(run),
             Threshold = threshold,
             MinSamples = SampleComparer.MinSamplesForTest,
-            Measurements = before.Values.Where(m => after.ContainsKey(m.Key)).Select(m => Row(m, after[m.Key], threshold)).ToList(),
+            Measurements = before.Values.Where(m => after.ContainsKey(m.Key)).Select(m => Judge(m, after[m.Key], threshold)).ToList(),
             OnlyInBase = before.Values.Where(m => !after.ContainsKey(m.Key)).Select(Unmatched).ToList(),
             OnlyInRun = after.Values.Where(m => !before.ContainsKey(m.Key)).Select(Unmatched).ToList(),
         };
@@ -47,7 +50,11 @@ public static class RunComparer
 
     private static ComparedRun Side(Run run) => new(run.RunId, run.Suite, run.System.Host, run.StartedAt);
 
-    private static ComparedMeasurement Row(Measurement before, Measurement after, double threshold)
+    /// <summary>
+    /// One measurement of a run against the same one of a base: medians, ratio, change and the equivalence test's verdict.
+    /// The one source of verdicts: compare, gate and the HTML comparison pages all judge through it.
+    /// </summary>
+    public static ComparedMeasurement Judge(Measurement before, Measurement after, double threshold)
     {
         double? baseMedian = Median(before.Samples);
         double? runMedian = Median(after.Samples);

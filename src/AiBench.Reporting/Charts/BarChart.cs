@@ -22,7 +22,7 @@ internal static class BarChart
         List<Measurement> measurements = spec.Measurements.ToList();
         int systems = Math.Max(1, spec.Series.Max(s => s.System) + 1);
         int cases = Math.Max(1, spec.Cases.Count);
-        ValueScale scale = ValueScale.For(measurements.Select(m => m.Value), spec.Unit);
+        ValueScale scale = ValueScale.For(spec);
         bool logY = LogValueAxis.Suits(measurements);
         double ToAxis(double value) => logY ? Math.Log10(scale.Apply(value)) : scale.Apply(value);
         double floor = logY ? Math.Floor(measurements.Min(m => ToAxis(m.Stats?.P5 ?? m.Value))) : 0;

@@ -82,7 +82,6 @@ public static class ChartPlanner
             .Where(p => p != x && !(display.IsSizeLike(key.Benchmark, p) && IsDeterminedBy(distinct, p, x)))
             .ToList();
         List<string> seriesLabels = VaryingLabels(distinct);
-        List<string> variants = distinct.Select(m => SeriesName(m, seriesParams, seriesLabels, display)).Distinct(StringComparer.Ordinal).ToList();
         List<ChartSeries> series = figures
             .GroupBy(f => (System: f.System.Index, Variant: SeriesName(f.Measurement, seriesParams, seriesLabels, display)))
             .Select(g => new ChartSeries(
@@ -90,8 +89,7 @@ public static class ChartPlanner
                 g.Select(f => new ChartPoint(f.Measurement, display.Value(key.Benchmark, x, f.Measurement.Params[x]), Math.Log2(f.Measurement.Params[x].AsDouble())))
                     .OrderBy(p => p.X)
                     .ToList(),
-                g.Key.System,
-                variants.IndexOf(g.Key.Variant)))
+                g.Key.System))
             .ToList();
         if (!series.Any(s => s.Points.Select(p => p.X).Distinct().Count() >= 2))
         {
@@ -151,7 +149,7 @@ public static class ChartPlanner
         List<string> varyingLabels = VaryingLabels(group);
         List<ChartSeries> series = group
             .Select(m => (Measurement: m, Name: SeriesName(m, varyingParams, varyingLabels, display) is { Length: > 0 } name ? name : key.Metric))
-            .Select((s, i) => new ChartSeries(s.Name, [new ChartPoint(s.Measurement, s.Name, 0)], system, i))
+            .Select(s => new ChartSeries(s.Name, [new ChartPoint(s.Measurement, s.Name, 0)], system))
             .ToList();
         string metric = systems.Count > 1 ? $"{key.Metric} on {systems[system]}" : key.Metric;
         return new ChartSpec(stem, key.Benchmark, metric, key.Unit, null, series) { IsTimeline = true, Systems = systems };

@@ -24,6 +24,17 @@ public static class ChartRenderer
         }
     }
 
+    /// <summary>A history's trend chart: SVG for inlining, PNG for documents.</summary>
+    public static (string Svg, byte[] Png) Render(TrendSpec spec)
+    {
+        ChartStyle.EnsureTextCanBeDrawn();
+        (Plot plot, int width, int height) = TrendChart.Create(spec);
+        using (plot)
+        {
+            return (FontStack.WidenSvg(plot.GetSvgXml(width, height)), plot.GetImageBytes(width, height, ImageFormat.Png));
+        }
+    }
+
     private static (Plot Plot, int Width, int Height) Create(ChartSpec spec)
     {
         ChartStyle.EnsureTextCanBeDrawn();

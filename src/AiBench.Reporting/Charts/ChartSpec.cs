@@ -7,9 +7,9 @@ public sealed record ChartPoint(Measurement Measurement, string Label, double X)
 
 /// <summary>
 /// A line of a sweep chart, or one system's bars of a bar chart. <see cref="System"/> picks the colour, so a
-/// system keeps it in every chart of a page; <see cref="Variant"/> tells apart two lines of one system (dash, marker).
+/// system keeps it in every chart of a page; a sweep gives each line its own dash and marker besides.
 /// </summary>
-public sealed record ChartSeries(string Name, IReadOnlyList<ChartPoint> Points, int System = 0, int Variant = 0);
+public sealed record ChartSeries(string Name, IReadOnlyList<ChartPoint> Points, int System = 0);
 
 /// <summary>
 /// What to draw for one benchmark and metric family: a sweep (median against a size parameter on a log2 axis)
@@ -45,4 +45,7 @@ public sealed record ChartSpec(
     public string PngFileName => FileStem + ".png";
 
     public IEnumerable<Measurement> Measurements => Series.SelectMany(s => s.Points).Select(p => p.Measurement);
+
+    /// <summary>The value whose unit prefix the value axis takes (<see cref="Text.UnitReference"/>); tables take it too (<see cref="ChartUnits"/>).</summary>
+    public double ValueReference => Text.UnitReference.Of(Measurements.Select(m => m.Value));
 }

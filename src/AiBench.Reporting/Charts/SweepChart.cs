@@ -6,8 +6,8 @@ using ScottPlot.TickGenerators;
 namespace AiBench.Reporting.Charts;
 
 /// <summary>
-/// Median against a swept size on a log2 axis, one line per series in its system's colour (a second line of one
-/// system gets another dash and marker), p5–p95 whiskers, vendor peaks as <see cref="PeakMarker"/>s. Times and latencies that span more than two decades get a log10 y axis too, or every small size
+/// Median against a swept size on a log2 axis, one line per series in its system's colour, each line with its own
+/// dash and marker (another system's open and larger) so identical lines of two systems both show, p5–p95 whiskers, vendor peaks as <see cref="PeakMarker"/>s. Times and latencies that span more than two decades get a log10 y axis too, or every small size
 /// would sit on zero; rates keep a linear axis so the plateau near the peak stays readable.
 /// </summary>
 internal static class SweepChart
@@ -18,13 +18,15 @@ internal static class SweepChart
 
     private static readonly MarkerShape[] Markers = [MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond];
 
+    private static readonly MarkerShape[] OpenMarkers = [MarkerShape.OpenCircle, MarkerShape.OpenSquare, MarkerShape.OpenTriangleUp, MarkerShape.OpenDiamond];
+
     public static (Plot Plot, int Width, int Height) Create(ChartSpec spec)
     {
         string parameter = spec.SweepParameter!;
         List<Measurement> all = spec.Measurements.ToList();
         List<BaselineComparison> baselines = all.Select(m => m.Baseline).OfType<BaselineComparison>()
             .DistinctBy(b => b.Value).Take(MaxBaselineLines).ToList();
-        ValueScale scale = ValueScale.For(all.Select(m => m.Value), spec.Unit);
+        ValueScale scale = ValueScale.For(spec);
         bool logY = LogValueAxis.Suits(all);
         double ToAxis(double value) => logY ? Math.Log10(scale.Apply(value)) : scale.Apply(value);
 
@@ -32,19 +34,22 @@ internal static class SweepChart
         ChartStyle.Apply(plot);
         var legend = new List<LegendItem>();
         double yMin = double.PositiveInfinity, yMax = double.NegativeInfinity;
-        foreach (ChartSeries series in spec.Series)
+        for (int i = 0; i < spec.Series.Count; i++)
         {
+            ChartSeries series = spec.Series[i];
             double[] xs = series.Points.Select(p => p.X).ToArray();
             double[] ys = series.Points.Select(p => ToAxis(p.Measurement.Value)).ToArray();
             var line = plot.Add.Scatter(xs, ys, ChartStyle.SystemColour(series.System));
+            // Colour names the system; every line also gets its own dash and marker, so two systems that measured the
+            // same stay visible on top of each other: a later line is dashed over the earlier one, its open marker larger.
             line.LineWidth = 2;
-            line.MarkerSize = 6;
-            line.LinePattern = Patterns[series.Variant % Patterns.Length];
-            line.MarkerShape = Markers[series.Variant % Markers.Length];
+            line.LinePattern = Patterns[i % Patterns.Length];
+            line.MarkerShape = (series.System == 0 ? Markers : OpenMarkers)[i % Markers.Length];
+            line.MarkerSize = 6 + (3 * Math.Min(series.System, 2));
             legend.Add(new LegendItem
             {
                 LabelText = series.Name, LineColor = line.Color, LineWidth = 2, LinePattern = line.LinePattern,
-                MarkerShape = line.MarkerShape, MarkerColor = line.Color, MarkerSize = 6,
+                MarkerShape = line.MarkerShape, MarkerColor = line.Color, MarkerSize = line.MarkerSize,
             });
             Whiskers.Add(plot, xs, series.Points.Select(p => p.Measurement).ToList(), ToAxis, line.Color);
             foreach (ChartPoint p in series.Points)

@@ -28,6 +28,7 @@ public static class ClusterHtmlReport
 
     public static string Render(ClusterResult result, string clusterFolder, FigureDirections directions)
     {
+        (EnvironmentTable environment, int withRuns) = ClusterEnvironment.Build(result, clusterFolder);
         var page = new HtmlPage($"AiBench cluster {result.ClusterId}");
         var html = new StringBuilder();
         html.Append("<style>\n").Append(ExtraCss).Append("</style>\n");
@@ -58,16 +59,33 @@ public static class ClusterHtmlReport
             HeatmapLegend.Append(html, "colour: slower direction over the pair fleet's median");
         }
 
-        AppendNodes(html, result, clusterFolder);
+        AppendNodes(html, result, clusterFolder, Colours(environment));
         AppendPairs(html, result);
         page.Raw(html.ToString());
-        AppendEnvironment(page, result, clusterFolder);
+        AppendEnvironment(page, environment, withRuns);
         return page.ToString();
     }
 
-    private static void AppendEnvironment(HtmlPage page, ClusterResult result, string clusterFolder)
+    /// <summary>
+    /// Each node's colour in the environment table, so the node table names a node with the same key as the other pages
+    /// name their systems; none when the page shows one system (or none) there.
+    /// </summary>
+    private static Dictionary<string, string> Colours(EnvironmentTable environment)
     {
-        (EnvironmentTable table, int withRuns) = ClusterEnvironment.Build(result, clusterFolder);
+        var colours = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (environment.Systems.Count > 1)
+        {
+            foreach (var system in environment.Systems)
+            {
+                colours.TryAdd(system.Label, system.Colour);
+            }
+        }
+
+        return colours;
+    }
+
+    private static void AppendEnvironment(HtmlPage page, EnvironmentTable table, int withRuns)
+    {
         EnvironmentHtml.Append(page, table);
         if (withRuns > table.Systems.Count)
         {
@@ -126,7 +144,7 @@ public static class ClusterHtmlReport
         }));
     }
 
-    private static void AppendNodes(StringBuilder html, ClusterResult result, string clusterFolder)
+    private static void AppendNodes(StringBuilder html, ClusterResult result, string clusterFolder, Dictionary<string, string> colours)
     {
         html.Append("<h2>Nodes</h2>\n");
         HtmlCell.AppendTable(html, [.. ClusterTables.NodeHeaders, "reason"], result.Nodes.Select(node =>
@@ -135,7 +153,7 @@ public static class ClusterHtmlReport
             string reason = ClusterText.NodeReason(result, node);
             return (IReadOnlyList<HtmlCell>)
             [
-                HtmlCell.Link(ReportOf(clusterFolder, node.RunFolder), cells[0]), HtmlCell.Text(cells[1]), HtmlCell.Text(cells[2], "mono"),
+                HtmlCell.Link(ReportOf(clusterFolder, node.RunFolder), cells[0]).Swatched(colours.GetValueOrDefault(node.Identity.Name)), HtmlCell.Text(cells[1]), HtmlCell.Text(cells[2], "mono"),
                 HtmlCell.Number(cells[3]), HtmlCell.Text(cells[4], node.State == NodeState.Answered ? null : "error"),
                 HtmlCell.Text(cells[5], cells[5]), HtmlCell.Text(cells[6], cells[6]), HtmlCell.Text(reason.Length > 0 ? reason : "—"),
             ];

@@ -16,6 +16,9 @@ internal readonly record struct HtmlCell(string Html, string? Class = null)
     public static HtmlCell Link(string? relativePath, string text) =>
         relativePath is null ? Text(text) : new(HtmlPage.Link(relativePath, text));
 
+    /// <summary>The cell behind a system's colour square, as the environment table heads that system's column.</summary>
+    public HtmlCell Swatched(string? colour) => colour is null ? this : this with { Html = Swatch.Of(colour) + Html };
+
     public static void AppendTable(StringBuilder html, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<HtmlCell>> rows)
     {
         html.Append("<table>\n<thead><tr>");

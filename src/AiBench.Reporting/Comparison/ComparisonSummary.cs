@@ -1,4 +1,5 @@
-using AiBench.Core.Statistics;
+using AiBench.Core.Comparing;
+using AiBench.Reporting.Gates;
 using AiBench.Reporting.Summary;
 using AiBench.Reporting.Text;
 
@@ -19,23 +20,25 @@ public static class ComparisonSummary
 
         var changed = table.Rows
             .SelectMany(r => r.Cells.Select((c, i) => (Row: r, Cell: c, System: i)))
-            .Where(t => t.Cell?.Change is not null)
+            .Where(t => t.Cell?.Compared is not null)
             .ToList();
-        int better = changed.Count(t => t.Cell!.Significance == ChangeVerdict.Better);
-        int worse = changed.Count(t => t.Cell!.Significance == ChangeVerdict.Worse);
+        int better = changed.Count(t => t.Cell!.Verdict == ComparedVerdict.Better);
+        int worse = changed.Count(t => t.Cell!.Verdict == ComparedVerdict.Worse);
+        int untested = changed.Count(t => t.Cell!.Verdict == ComparedVerdict.NotEnoughSamples);
         var sentences = new List<string>
         {
             $"{table.Systems.Count} systems against {table.Systems[0].Label}, verdicts {string.Join(", ", table.Systems.Select(s => $"{s.Label} {EnumText.Of(s.Run.Verdict)}"))}.",
-            $"Of {changed.Count} figures compared, {better} significantly better, {worse} significantly worse, {changed.Count - better - worse} without a significant change.",
+            $"Of {changed.Count} figures compared at ± {GateText.Percent(table.Threshold)}, {better} significantly better, {worse} significantly worse, "
+            + $"{changed.Count - better - worse - untested} without a significant change{(untested > 0 ? $", {untested} with too few samples to test" : "")}.",
         };
-        var losses = changed.Where(t => t.Cell!.Significance == ChangeVerdict.Worse).ToList();
+        var losses = changed.Where(t => t.Cell!.Verdict == ComparedVerdict.Worse && t.Cell.Change is not null).ToList();
         if (losses.Count > 0)
         {
             var loss = losses.MaxBy(t => Math.Abs(t.Cell!.Change!.Value));
             sentences.Add($"Largest loss: {loss.Row.Benchmark} {loss.Row.Metric} {loss.Row.Case} on {table.Systems[loss.System].Label}, {InvariantNumber.Percent(loss.Cell!.Change!.Value, "+0.0;-0.0")}.");
         }
 
-        var gains = changed.Where(t => t.Cell!.Significance == ChangeVerdict.Better).ToList();
+        var gains = changed.Where(t => t.Cell!.Verdict == ComparedVerdict.Better && t.Cell.Change is not null).ToList();
         if (gains.Count > 0)
         {
             var gain = gains.MaxBy(t => Math.Abs(t.Cell!.Change!.Value));

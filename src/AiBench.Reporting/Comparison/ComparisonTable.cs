@@ -1,6 +1,7 @@
+using AiBench.Core.Comparing;
 using AiBench.Core.Results;
-using AiBench.Core.Statistics;
 using AiBench.Core.Units;
+using AiBench.Reporting.Charts;
 using AiBench.Reporting.Figures;
 using AiBench.Reporting.Systems;
 using AiBench.Reporting.Text;
@@ -8,16 +9,17 @@ using AiBench.Reporting.Text;
 namespace AiBench.Reporting.Comparison;
 
 /// <summary>
-/// Lines up the same measurement (by <see cref="Measurement.Key"/>) across runs. The change is the ratio of
-/// medians against the first run that has the figure; <see cref="ChangeTest"/> says whether it is significant.
+/// Lines up the same measurement (by <see cref="Measurement.Key"/>) across runs. Each figure is judged against the
+/// first run that has it by <see cref="RunComparer.Judge"/> at <see cref="Threshold"/>: the verdicts compare gives.
 /// </summary>
-public sealed record ComparisonTable(IReadOnlyList<ReportedSystem> Systems, IReadOnlyList<ComparisonRow> Rows)
+public sealed record ComparisonTable(IReadOnlyList<ReportedSystem> Systems, IReadOnlyList<ComparisonRow> Rows, double Threshold)
 {
     public IReadOnlyList<Run> Runs => Systems.Select(s => s.Run).ToList();
 
-    public static ComparisonTable Build(IReadOnlyList<Run> runs) => Build(ReportedSystem.Of(runs));
+    public static ComparisonTable Build(IReadOnlyList<Run> runs, double threshold = RunComparer.DefaultThreshold) =>
+        Build(ReportedSystem.Of(runs), threshold);
 
-    public static ComparisonTable Build(IReadOnlyList<ReportedSystem> systems)
+    public static ComparisonTable Build(IReadOnlyList<ReportedSystem> systems, double threshold = RunComparer.DefaultThreshold)
     {
         IReadOnlyList<Run> runs = systems.Select(s => s.Run).ToList();
         // First occurrence of a key within a run wins; keys in the order the runs first measured them.
@@ -25,19 +27,30 @@ public sealed record ComparisonTable(IReadOnlyList<ReportedSystem> Systems, IRea
             .Select(r => r.Measurements.DistinctBy(m => m.Key).ToDictionary(m => m.Key, StringComparer.Ordinal))
             .ToList();
         ParameterDisplay display = ParameterDisplay.Of(runs);
+        IReadOnlyDictionary<string, double> units = ChartUnits.ReferenceByKey(ComparisonCharts.Plan(systems));
         List<Measurement> firsts = runs.SelectMany(r => r.Measurements).DistinctBy(m => m.Key).ToList();
         List<ComparisonRow> rows = firsts
             .GroupBy(m => m.Benchmark, StringComparer.Ordinal)
             .SelectMany(g => g)
-            .Select(m => Row(m, byKey, display))
+            .Select(m => Row(m, byKey, display, threshold, units))
             .ToList();
-        return new ComparisonTable(systems, rows);
+        return new ComparisonTable(systems, rows, threshold);
     }
+
+    /// <summary>
+    /// The row's warnings (<see cref="FigureFlags"/>: noisy beyond the stated limit, above the datasheet peak, n/a), each
+    /// named by its system when there are several; "" when none. A flagged figure's change is no more solid than its spread.
+    /// </summary>
+    public string Flags(ComparisonRow row) => string.Join("; ", row.Cells
+        .Select((cell, i) => (Cell: cell, System: i))
+        .Where(t => t.Cell is not null)
+        .SelectMany(t => FigureFlags.Of(t.Cell!.Measurement).Select(f => Systems.Count > 1 ? $"{Systems[t.System].Label}: {f.Text}" : f.Text)));
 
     /// <summary>Column heading for a run: its system label, the name its colour goes by in the charts.</summary>
     public string RunHeading(int index) => Systems[index].Label;
 
-    private static ComparisonRow Row(Measurement first, List<Dictionary<string, Measurement>> byKey, ParameterDisplay display)
+    private static ComparisonRow Row(Measurement first, List<Dictionary<string, Measurement>> byKey, ParameterDisplay display, double threshold,
+        IReadOnlyDictionary<string, double> units)
     {
         string key = first.Key;
         Measurement? reference = null;
@@ -50,25 +63,23 @@ public sealed record ComparisonTable(IReadOnlyList<ReportedSystem> Systems, IRea
                 continue;
             }
 
-            double? change = null;
-            ChangeVerdict? significance = null;
+            ComparedMeasurement? compared = null;
             if (reference is null)
             {
                 reference = m;
             }
-            else if (reference.Value != 0 && double.IsFinite(reference.Value) && !FigureFlags.IsUndefined(m))
+            else if (!FigureFlags.IsUndefined(reference) && !FigureFlags.IsUndefined(m))
             {
-                change = m.Value / reference.Value - 1;
-                significance = ChangeTest.Of(reference, m);
+                compared = RunComparer.Judge(reference, m, threshold);
             }
 
-            (double scaled, string unit) = UnitFormatter.ScaleLike(m.Value, reference.Value, m.Unit);
+            // The unit of the chart the figure is drawn in; the reference's own when it is not charted.
+            (double scaled, string unit) = UnitFormatter.ScaleLike(m.Value, units.TryGetValue(key, out double axis) ? axis : reference.Value, m.Unit);
             cells.Add(new ComparisonCell(
                 m,
                 FigureFlags.UndefinedReason(m) is { } undefined ? $"n/a ({undefined})" : $"{UnitFormatter.FormatNumber(scaled)} {unit}",
                 m.Baseline is { } b ? MeasurementText.Efficiency(b.Efficiency) : null,
-                change,
-                significance));
+                compared));
         }
 
         return new ComparisonRow(

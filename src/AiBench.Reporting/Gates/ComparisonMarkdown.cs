@@ -1,5 +1,6 @@
 using System.Text;
 using AiBench.Core.Comparing;
+using AiBench.Reporting.Comparison;
 using AiBench.Reporting.Markdown;
 
 namespace AiBench.Reporting.Gates;
@@ -13,8 +14,7 @@ public static class ComparisonMarkdown
         md.Append("# Comparison: ").Append(MarkdownText.Escape(c.Run.RunId)).Append(" vs ").Append(MarkdownText.Escape(c.Base.RunId)).Append("\n\n");
         md.Append("- base: ").Append(MarkdownText.Escape(GateText.Run(c.Base))).Append('\n');
         md.Append("- run: ").Append(MarkdownText.Escape(GateText.Run(c.Run))).Append('\n');
-        md.Append("- verdicts: Mann-Whitney equivalence test at ± ").Append(GateText.Percent(c.Threshold))
-            .Append(" (α = 0.05), in each metric's better direction; at least ").Append(GateText.Count(c.MinSamples)).Append(" samples a side\n");
+        md.Append("- ").Append(VerdictMethod.Describe(c.Threshold)).Append('\n');
         md.Append("- ").Append(Tally(c)).Append("\n\n");
         MarkdownText.AppendTable(md, ["measurement", "base median", "run median", "ratio", "change", "n base/run", "verdict"],
             c.Measurements.Select(m => (IReadOnlyList<string>)

@@ -1,4 +1,5 @@
 using AiBench.Core.Results;
+using AiBench.Reporting.Charts;
 using AiBench.Reporting.Figures;
 using AiBench.Reporting.Text;
 
@@ -14,6 +15,7 @@ public static class SummaryTables
     public static IReadOnlyList<BenchmarkTable> Build(Run run)
     {
         ParameterDisplay display = ParameterDisplay.Of(run);
+        IReadOnlyDictionary<string, double> charted = ChartUnits.ReferenceByKey(ChartPlanner.Plan(run));
         return run.Measurements
             .GroupBy(m => m.Benchmark, StringComparer.Ordinal)
             .Select(g =>
@@ -21,10 +23,11 @@ public static class SummaryTables
                 List<Measurement> rows = g.ToList();
                 HashSet<string> varying = VaryingParameters(rows);
                 string common = display.Params(rows[0], p => !varying.Contains(p));
-                // One unit per metric, picked like the chart axis picks it, so table and chart say TFLOP/s alike.
+                // A charted figure takes its chart's axis unit, so table and chart say TFLOP/s alike; one not charted, its metric's.
                 var reference = rows.Where(m => double.IsFinite(m.Value)).GroupBy(m => (m.Metric, m.Unit))
                     .ToDictionary(r => r.Key, r => UnitReference.Of(r.Select(m => m.Value)));
-                return new BenchmarkTable(g.Key, rows.Select(m => ToRow(m, varying.Contains, display, reference.GetValueOrDefault((m.Metric, m.Unit)))).ToList())
+                return new BenchmarkTable(g.Key, rows.Select(m => ToRow(m, varying.Contains, display,
+                    charted.TryGetValue(m.Key, out double axis) ? axis : reference.GetValueOrDefault((m.Metric, m.Unit)))).ToList())
                 {
                     CommonParameters = common,
                 };

@@ -50,6 +50,27 @@ public class CiVerbsEndToEndTests
         JsonNode gate = JsonNode.Parse(result.Stdout)!;
         Assert.Equal("aibench.gate/1", (string)gate["schema"]!);
         Assert.False((bool)gate["failed"]!);
+        PublishedSchema.AssertValid("aibench.gate-1.schema.json", result.Stdout);
+    }
+
+    [Fact]
+    public void Gate_json_with_a_regression_and_a_missing_figure_matches_the_published_schema()
+    {
+        using var work = new TempDirectory();
+        string before = SyntheticRuns.Write(work.Path, SyntheticRuns.TwoFigures("base", 0, 100e9, 1e-6, seed: 1));
+        string after = SyntheticRuns.Write(work.Path, SyntheticRuns.Run("slow", DateTimeOffset.Parse("2026-11-30T10:05:00Z"),
+            SyntheticRuns.Figure("cpu.memory", "triad", AiBench.Core.Results.Direction.Higher, SyntheticRuns.Samples(80e9, 20, 0.01, 2))));
+
+        CliProcess.Result result = CliProcess.Run(work.Path, NoStepSummary, "gate", before, after, "--max-regression", "5%", "--json");
+
+        Assert.True(result.ExitCode == 1, $"exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
+        Assert.Equal(["regression", "missing"], JsonNode.Parse(result.Stdout)!["findings"]!.AsArray().Select(f => (string)f!["outcome"]!));
+        PublishedSchema.AssertValid("aibench.gate-1.schema.json", result.Stdout);
+
+        // The embedded comparison is checked against compare's schema, not waved through.
+        JsonNode broken = JsonNode.Parse(result.Stdout)!;
+        broken["comparison"]!["measurements"]![0]!["verdict"] = "slower";
+        Assert.False(PublishedSchema.Load("aibench.gate-1.schema.json").Evaluate(JsonDocument.Parse(broken.ToJsonString()).RootElement).IsValid);
     }
 
     [Fact]
@@ -109,7 +130,7 @@ public class CiVerbsEndToEndTests
     }
 
     [Fact]
-    public void Compare_prints_markdown_writes_both_files_and_its_json_matches_the_published_schema()
+    public void Compare_prints_markdown_writes_markdown_json_and_html_and_its_json_matches_the_published_schema()
     {
         using var work = new TempDirectory();
         string before = SyntheticRuns.Write(work.Path, SyntheticRuns.TwoFigures("base", 0, 100e9, 1e-6, seed: 1));
@@ -124,15 +145,23 @@ public class CiVerbsEndToEndTests
         CliProcess.Result json = CliProcess.Run(work.Path, NoStepSummary, "compare", before, after, "--json");
         Assert.Equal(0, json.ExitCode);
         Assert.Equal(json.Stdout.TrimEnd(), File.ReadAllText(work.File("cmp/compare.json")).TrimEnd());
-        EvaluationResults validation = PublishedSchema.Load("aibench.compare-1.schema.json")
-            .Evaluate(JsonDocument.Parse(json.Stdout).RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        Assert.True(validation.IsValid, string.Join("\n", (validation.Details ?? []).Where(d => d.Errors is { Count: > 0 })
-            .Select(d => $"{d.InstanceLocation}: {string.Join(", ", d.Errors!.Values)}")));
+        PublishedSchema.AssertValid("aibench.compare-1.schema.json", json.Stdout);
         Assert.Equal(["worse", "better"], JsonNode.Parse(json.Stdout)!["measurements"]!.AsArray().Select(m => (string)m!["verdict"]!));
+
+        // The HTML page states the same change and verdict per figure, at the same threshold.
+        string html = System.Net.WebUtility.HtmlDecode(File.ReadAllText(work.File("cmp/comparison.html")));
+        foreach (JsonNode? m in JsonNode.Parse(json.Stdout)!["measurements"]!.AsArray())
+        {
+            string change = AiBench.Reporting.Gates.GateText.Change((double)m!["worseBy"]!);
+            Assert.Contains($"change {change} ({(string)m["verdict"]!})</td>", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("± 5.0%, α = 0.05", html, StringComparison.Ordinal);
+        Assert.True(File.Exists(work.File("cmp/charts/cpu.memory.triad.svg")), "the page's charts are written beside it");
     }
 
     [Fact]
-    public void History_names_the_first_slow_run_exits_1_and_writes_both_files()
+    public void History_names_the_first_slow_run_exits_1_and_writes_markdown_json_and_html_with_trend_charts()
     {
         using var work = new TempDirectory();
         var folders = Enumerable.Range(0, 8)
@@ -144,9 +173,13 @@ public class CiVerbsEndToEndTests
         Assert.True(result.ExitCode == 1, $"exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
         Assert.Contains("**regression** at run5", result.Stdout, StringComparison.Ordinal);
         Assert.Matches(@"triad \[kernel=triad\] regressed 1[45]\.[0-9]% at run run5", result.Stderr);
-        JsonNode history = JsonNode.Parse(File.ReadAllText(work.File("hist/history.json")))!;
-        Assert.Equal("aibench.history/1", (string)history["schema"]!);
+        string historyJson = File.ReadAllText(work.File("hist/history.json"));
+        Assert.Equal("aibench.history/1", (string)JsonNode.Parse(historyJson)!["schema"]!);
+        PublishedSchema.AssertValid("aibench.history-1.schema.json", historyJson);
         Assert.True(File.Exists(work.File("hist/history.md")));
+        string html = File.ReadAllText(work.File("hist/history.html"));
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(html, "<figure>"));
+        Assert.Contains("href=\"charts/history.cpu.memory-triad-kernel-triad.png\"", html, StringComparison.Ordinal);
 
         CliProcess.Result steady = CliProcess.Run(work.Path, NoStepSummary, ["history", .. folders.Take(5)]);
         Assert.True(steady.ExitCode == 0, $"exit {steady.ExitCode}\n{steady.Stdout}\n{steady.Stderr}");

@@ -1,6 +1,11 @@
+using System.Text.RegularExpressions;
+using AiBench.Core.Comparing;
 using AiBench.Core.Results;
 using AiBench.Reporting;
 using AiBench.Reporting.Comparison;
+using AiBench.Reporting.Gates;
+using AiBench.Reporting.Systems;
+using AiBench.Tests.Gates;
 using Xunit;
 
 namespace AiBench.Tests.Reporting;
@@ -62,5 +67,59 @@ public class ComparisonReportTests
         Assert.Contains("<h2>gpu.matmul</h2>", html, StringComparison.Ordinal);
         Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(html, "<svg\\b"));
         Assert.Contains("href=\"charts/gpu.matmul.throughput.png\"", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0.05, "worse")]
+    [InlineData(0.20, "same")]
+    public void The_page_judges_at_the_threshold_given_with_the_verdict_compare_gives(double threshold, string expected)
+    {
+        Run before = SyntheticRuns.TwoFigures("base", 0, 100e9, 1e-6, seed: 1);
+        Run after = SyntheticRuns.TwoFigures("slow", 5, 90e9, 1e-6, seed: 2);
+        RunComparison compare = RunComparer.Compare(before, after, threshold);
+        using var dir = new TempDirectory();
+
+        (ComparisonTable table, _) = ComparisonReport.WriteHtml([before, after], dir.Path, null, threshold);
+
+        ComparisonCell triad = table.Rows.Single(r => r.Metric == "triad").Cells[1]!;
+        ComparedMeasurement judged = compare.Measurements.Single(m => m.Measurement.Metric == "triad");
+        Assert.Equal(expected, GateText.Verdict(judged.Verdict));
+        Assert.Equal(judged.Verdict, triad.Verdict);
+        Assert.Equal(-judged.WorseBy, triad.Change);
+        string html = System.Net.WebUtility.HtmlDecode(File.ReadAllText(dir.File(ReportFileNames.ComparisonHtml)));
+        Assert.Contains($"({expected})</td>", html, StringComparison.Ordinal);
+        Assert.Equal(expected == "worse" ? 1 : 0, Regex.Count(html, "class=\"num worse\""));
+        Assert.Contains($"Mann-Whitney equivalence test on the raw samples (Perfolizer's SimpleEquivalenceTest) at ± {GateText.Percent(threshold)}", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Too_few_samples_are_not_coloured_and_say_so()
+    {
+        Run before = SyntheticRuns.TwoFigures("base", 0, 100e9, 1e-6, n: 3, seed: 1);
+        Run after = SyntheticRuns.TwoFigures("slow", 5, 50e9, 2e-6, n: 3, seed: 2);
+
+        ComparisonTable table = ComparisonTable.Build([before, after]);
+        string html = System.Net.WebUtility.HtmlDecode(ComparisonReport.RenderHtml(table, [], Path.GetTempPath()));
+
+        Assert.All(table.Rows, r => Assert.Equal(ComparedVerdict.NotEnoughSamples, r.Cells[1]!.Verdict));
+        Assert.DoesNotContain("num worse", html, StringComparison.Ordinal);
+        Assert.Contains("(not enough samples)", html, StringComparison.Ordinal);
+        Assert.Contains("2 with too few samples to test", ComparisonSummary.Paragraph(table), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_flags_column_names_the_noisy_figure_and_its_system_with_the_limit()
+    {
+        Run before = SyntheticRuns.TwoFigures("base", 0, 100e9, 1e-6, seed: 1);
+        Run after = SyntheticRuns.TwoFigures("noisy", 5, 100e9, 1e-6, cv: 0.12, seed: 2);
+        ComparisonTable table = ComparisonTable.Build(ReportedSystem.Of([before, after], ["quiet", "busy"]));
+
+        string md = ComparisonReport.RenderMarkdown(table);
+        string html = System.Net.WebUtility.HtmlDecode(ComparisonReport.RenderHtml(table, [], Path.GetTempPath()));
+
+        Assert.Contains("| case | labels | metric | quiet | busy | flags |", md, StringComparison.Ordinal);
+        Assert.Matches(@"busy: noisy: CV 1[0-9.]+% \(limit 5%\)", table.Flags(table.Rows[0]));
+        Assert.DoesNotContain("quiet:", table.Flags(table.Rows[0]), StringComparison.Ordinal);
+        Assert.Matches(@"<td class=""warn"">busy: noisy: CV", html);
     }
 }

@@ -1,16 +1,19 @@
+using AiBench.Core.History;
 using AiBench.Core.Results;
 using AiBench.Reporting;
 using AiBench.Reporting.Charts;
 using AiBench.Reporting.Cluster;
 using AiBench.Reporting.Comparison;
+using AiBench.Reporting.Gates;
 using AiBench.Reporting.Pdf;
+using AiBench.Tests.Gates;
 using AiBench.Tests.Reporting.Cluster;
 using Xunit;
 
 namespace AiBench.Tests.Reporting.Browser;
 
 /// <summary>
-/// The three HTML pages as a reader's browser shows them (Debian's headless Chromium): no console error, no
+/// The HTML pages (run report, comparisons, history, cluster) as a reader's browser shows them (Debian's headless Chromium): no console error, no
 /// network request (the pages are self-contained), every chart drawn with a size and shapes, and a screenshot
 /// of each in <see cref="PageInBrowser.ScreenshotFolder"/> for a person to look at.
 /// </summary>
@@ -59,6 +62,31 @@ public class ReportPagesInChromiumTests
         PageInBrowser page = await PageInBrowser.OpenAsync(dir.File(ReportFileNames.ComparisonHtml), "comparison");
 
         AssertClean(page, ComparisonCharts.Plan([before, after]).Count);
+    }
+
+    [ChromiumFact]
+    public async Task The_comparison_of_compare_out_loads_clean_at_its_threshold()
+    {
+        using var dir = new TempDirectory();
+        Run before = SyntheticRuns.TwoFigures("base", 0, 100e9, 1e-6, seed: 1);
+        Run after = SyntheticRuns.TwoFigures("slow", 5, 90e9, 0.9e-6, seed: 2);
+        ComparisonReport.WriteHtml([before, after], dir.Path, ["base", "run"], 0.05);
+
+        PageInBrowser page = await PageInBrowser.OpenAsync(dir.File(ReportFileNames.ComparisonHtml), "compare-out");
+
+        AssertClean(page, ComparisonCharts.Plan([before, after]).Count);
+    }
+
+    [ChromiumFact]
+    public async Task The_history_page_loads_clean_with_a_trend_chart_per_metric()
+    {
+        using var dir = new TempDirectory();
+        RunHistory history = HistoryHtmlTests.SlowedFromRun5();
+        HistoryHtml.Write(history, dir.Path);
+
+        PageInBrowser page = await PageInBrowser.OpenAsync(dir.File(HistoryHtml.FileName), "history");
+
+        AssertClean(page, history.Metrics.Count);
     }
 
     [ChromiumFact]
