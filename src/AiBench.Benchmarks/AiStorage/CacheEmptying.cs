@@ -10,6 +10,7 @@ internal static class CacheEmptying
         switch (mode)
         {
             case CacheMode.Fadvise:
+            case CacheMode.Direct: // O_DIRECT reads skip the cache, but pages of an earlier buffered write (a dataset) would still count
                 foreach (string shard in shards)
                 {
                     PageCache.Drop(shard);

@@ -7,6 +7,7 @@ using AiBench.Core.Hosts;
 using AiBench.Core.Measuring;
 using AiBench.Core.Parameters;
 using AiBench.Core.Results;
+using AiBench.Tests.Faults;
 using AiBench.Tests.Storage;
 using Xunit;
 
@@ -123,5 +124,16 @@ public class DatasetBenchmarkTests
         Assert.Equal((2_828_486 / 4096 * 4096).ToString(CultureInfo.InvariantCulture), fed.Info!["fileBytes"]);
         Assert.Equal("4", fed.Info["readers"]);
         Assert.Equal(ParameterValue.Of(4), fed.Resolved!["readers"]); // what auto became is kept
+    }
+
+    [MountFact]
+    public async Task On_a_loop_mounted_ext4_with_direct_io_the_dataset_is_read_intact_and_stays_for_the_next_run()
+    {
+        using TestMount mount = TestMount.SmallExt4(96L << 20);
+        List<Measurement> figures = await Run(Context(Small(mount.Path, cache: "direct"), mount.Path));
+        Assert.Null(figures[0].Invalid);
+        Assert.Equal("0", figures[0].Info!["cachedAtEpochStart"]);
+        Assert.Equal(0, figures[0].Correct!.Wrong);
+        Assert.Equal(25, mount.Files().Count(f => f.Contains(Path.DirectorySeparatorChar, StringComparison.Ordinal)));
     }
 }
