@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using AiBench.Benchmarks.Collectives;
 using AiBench.Core.Benchmarks;
@@ -65,18 +64,8 @@ public sealed class CheckpointBenchmark : IBenchmark
         ? Availability.Ready
         : Availability.Unavailable("storage.checkpoint uses Linux's fsync, posix_fadvise and mincore");
 
-    public async IAsyncEnumerable<Measurement> RunAsync(BenchmarkContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        (IReadOnlyList<Measurement> measurements, ExceptionDispatchInfo? failure) = await Task.Factory.StartNew(
-            () => Measure(context, cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        foreach (Measurement m in measurements)
-        {
-            yield return m;
-        }
-
-        // The checkpoints completed before a fault or Ctrl-C are kept; the case still ends with the fault.
-        failure?.Throw();
-    }
+    public IAsyncEnumerable<Measurement> RunAsync(BenchmarkContext context, CancellationToken cancellationToken) =>
+        BlockingMeasurement.RunAsync(() => Measure(context, cancellationToken));
 
     private (IReadOnlyList<Measurement> Figures, ExceptionDispatchInfo? Failure) Measure(BenchmarkContext context, CancellationToken cancel)
     {
