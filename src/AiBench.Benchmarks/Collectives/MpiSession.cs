@@ -39,27 +39,8 @@ internal sealed unsafe partial class MpiSession : IRankGroup
     public string? Broken => _broken;
 
     /// <summary>Whether libaibench_mpi loads and speaks this build's C API version.</summary>
-    public static Availability Probe()
-    {
-        LoadedLibrary library = NativeLibraryResolver.Load(NativeLibraryNames.AiBenchMpi);
-        if (!library.IsLoaded)
-        {
-            return Availability.Unavailable(library.Error ?? "libaibench_mpi could not be loaded");
-        }
-
-        try
-        {
-            int version = Interop.Mpi.Version();
-            return version == Interop.Mpi.ApiVersion
-                ? Availability.Ready
-                : Availability.Unavailable(
-                    $"{library.LoadedFrom} has C API version {version}, this build needs {Interop.Mpi.ApiVersion}; rebuild with 'dotnet build'");
-        }
-        catch (EntryPointNotFoundException e)
-        {
-            return Availability.Unavailable($"{library.LoadedFrom} is not a libaibench_mpi build: {e.Message}");
-        }
-    }
+    public static Availability Probe() => NativeApiProbe.Check(
+        NativeLibraryNames.AiBenchMpi, "C API", Interop.Mpi.Version, Interop.Mpi.ApiVersion, "is not a libaibench_mpi build");
 
     /// <summary>The session, initialising MPI on first call; throws <see cref="CouldNotRunException"/> when MPI is missing or broken.</summary>
     public static MpiSession Get()

@@ -44,46 +44,35 @@ internal static class NativeLibraryResolver
         _ => LoadedLibrary.Failed($"no native library is known as '{logicalName}'"),
     };
 
-    private static LoadedLibrary LoadAiBenchNative()
-    {
-        // The build copies the .so next to the assemblies. A single-file publish extracts it into a folder of its own;
-        // the by-name load below probes the runtime's native search directories (NATIVE_DLL_SEARCH_DIRECTORIES), which
-        // include that folder.
-        string besideApp = Path.Combine(AppContext.BaseDirectory, NativeLibraryNames.AiBenchNativeFile);
-        if (NativeLibrary.TryLoad(besideApp, out nint handle))
-        {
-            return new LoadedLibrary(handle, besideApp, null);
-        }
+    private static LoadedLibrary LoadAiBenchNative() => LoadShipped(NativeLibraryNames.AiBenchNative, NativeLibraryNames.AiBenchNativeFile,
+        _ => $"{NativeLibraryNames.AiBenchNativeFile} not found beside the application ({AppContext.BaseDirectory}); "
+             + "build it with 'dotnet build' (needs cmake and a C compiler; ./run.sh installs them)");
 
-        if (NativeLibrary.TryLoad(NativeLibraryNames.AiBenchNative, ThisAssembly, DllImportSearchPath.AssemblyDirectory, out handle))
-        {
-            return new LoadedLibrary(handle, NativeLibraryNames.AiBenchNativeFile, null);
-        }
-
-        return LoadedLibrary.Failed(
-            $"{NativeLibraryNames.AiBenchNativeFile} not found beside the application ({AppContext.BaseDirectory}); "
-            + "build it with 'dotnet build' (needs cmake and a C compiler; ./run.sh installs them)");
-    }
-
-    private static LoadedLibrary LoadAiBenchMpi()
-    {
-        // Same places as libaibench_native. It links the host's libmpi, so a failure names both possible causes.
-        string besideApp = Path.Combine(AppContext.BaseDirectory, NativeLibraryNames.AiBenchMpiFile);
-        if (NativeLibrary.TryLoad(besideApp, out nint handle))
-        {
-            return new LoadedLibrary(handle, besideApp, null);
-        }
-
-        if (NativeLibrary.TryLoad(NativeLibraryNames.AiBenchMpi, ThisAssembly, DllImportSearchPath.AssemblyDirectory, out handle))
-        {
-            return new LoadedLibrary(handle, NativeLibraryNames.AiBenchMpiFile, null);
-        }
-
-        string why = File.Exists(besideApp)
+    // It links the host's libmpi, so a failure names both possible causes.
+    private static LoadedLibrary LoadAiBenchMpi() => LoadShipped(NativeLibraryNames.AiBenchMpi, NativeLibraryNames.AiBenchMpiFile,
+        besideApp => File.Exists(besideApp)
             ? $"{besideApp} exists but does not load (is the MPI it was built against installed here? e.g. 'apt-get install openmpi-bin')"
             : $"{NativeLibraryNames.AiBenchMpiFile} not found beside the application ({AppContext.BaseDirectory}); it is built only where "
-              + "an MPI is installed: install one ('apt-get install libopenmpi-dev openmpi-bin') and rebuild with 'dotnet build'";
-        return LoadedLibrary.Failed(why);
+              + "an MPI is installed: install one ('apt-get install libopenmpi-dev openmpi-bin') and rebuild with 'dotnet build'");
+
+    /// <summary>
+    /// A library AiBench builds and ships: the build copies the .so next to the assemblies; a single-file publish
+    /// extracts it into a folder of its own, which the by-name load probes (NATIVE_DLL_SEARCH_DIRECTORIES includes it).
+    /// </summary>
+    private static LoadedLibrary LoadShipped(string logicalName, string fileName, Func<string, string> whyNot)
+    {
+        string besideApp = Path.Combine(AppContext.BaseDirectory, fileName);
+        if (NativeLibrary.TryLoad(besideApp, out nint handle))
+        {
+            return new LoadedLibrary(handle, besideApp, null);
+        }
+
+        if (NativeLibrary.TryLoad(logicalName, ThisAssembly, DllImportSearchPath.AssemblyDirectory, out handle))
+        {
+            return new LoadedLibrary(handle, fileName, null);
+        }
+
+        return LoadedLibrary.Failed(whyNot(besideApp));
     }
 
     private static LoadedLibrary LoadFirst(IReadOnlyList<string> files)
