@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using AiBench.Core.Errors;
@@ -82,6 +83,8 @@ internal sealed class NcclCollectiveRunner : ICollectiveRunner
         return NcclCommunicator.TryLoad(out string reason) ? null : $"libnccl.so.2 not found ({reason})";
     }
 
+    [SuppressMessage("Reliability", "CA2000:Dispose objects before losing scope",
+        Justification = "Each handle goes to the runner, which disposes it; until then the owned stack disposes them all on failure.")]
     public static NcclCollectiveRunner Create(
         IRankGroup group, int localRank, Collective collective, CollectiveSettings settings, bool corrupt, long sendBytes, long receiveBytes)
     {

@@ -47,27 +47,37 @@ public static class NvrtcCompiler
         var rejected = new List<string>();
         foreach (NvrtcTarget target in NvrtcTarget.Candidates(capability))
         {
-            using SafeNvrtcProgramHandle program = CreateProgram(source, name, headers ?? []);
-            NvrtcResult result = CompileProgram(program, [target.Option]);
-            if (result == NvrtcResult.ErrorInvalidOption)
+            if (CompileFor(source, name, headers ?? [], target) is { } image)
             {
-                rejected.Add(target.Architecture);
-                continue;
+                return image;
             }
 
-            string log = ReadLog(program);
-            if (result != NvrtcResult.Success)
-            {
-                throw new CudaException(
-                    $"NVRTC {Version()} could not compile {name} for {target.Architecture}: {StatusText.NvrtcName(result)}\n{log}");
-            }
-
-            byte[] image = target.ProducesCubin ? ReadCubin(program) : ReadPtx(program);
-            return new CompiledKernelImage(name, target, image, Version(), log);
+            rejected.Add(target.Architecture);
         }
 
         throw new CudaException(
             $"NVRTC {Version()} supports none of the architectures for compute capability {capability}: tried {string.Join(", ", rejected)}");
+    }
+
+    /// <summary>The image for one architecture, or null when this NVRTC does not know the architecture.</summary>
+    private static CompiledKernelImage? CompileFor(string source, string name, IReadOnlyList<KernelHeader> headers, NvrtcTarget target)
+    {
+        using SafeNvrtcProgramHandle program = CreateProgram(source, name, headers);
+        NvrtcResult result = CompileProgram(program, [target.Option]);
+        if (result == NvrtcResult.ErrorInvalidOption)
+        {
+            return null;
+        }
+
+        string log = ReadLog(program);
+        if (result != NvrtcResult.Success)
+        {
+            throw new CudaException(
+                $"NVRTC {Version()} could not compile {name} for {target.Architecture}: {StatusText.NvrtcName(result)}\n{log}");
+        }
+
+        byte[] image = target.ProducesCubin ? ReadCubin(program) : ReadPtx(program);
+        return new CompiledKernelImage(name, target, image, Version(), log);
     }
 
     private static unsafe SafeNvrtcProgramHandle CreateProgram(string source, string name, IReadOnlyList<KernelHeader> headers)
