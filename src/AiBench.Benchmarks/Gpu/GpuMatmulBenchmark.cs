@@ -1,3 +1,4 @@
+using AiBench.Core.Baselines;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using AiBench.Core.Benchmarks;
@@ -368,7 +369,7 @@ public sealed class GpuMatmulBenchmark : IBenchmark
             Samples = samples,
             Stats = SampleStatisticsEstimator.Estimate(samples),
             Correct = correct,
-            BaselineKey = $"gpu.peak_tflops.{type.Name}",
+            BaselineKey = BaselineKeys.GpuPeak(type.Name),
             Info = info,
         };
 }

@@ -1,3 +1,4 @@
+using AiBench.Core.Baselines;
 namespace AiBench.Benchmarks.Gpu;
 
 /// <summary>
@@ -68,7 +69,7 @@ internal static class GpuMemoryTests
     /// </summary>
     public static string BaselineKey(this GpuMemoryTest test) => test switch
     {
-        GpuMemoryTest.HostToDevice or GpuMemoryTest.DeviceToHost or GpuMemoryTest.Bidirectional => "gpu.pcie",
-        _ => "gpu.memory_bandwidth",
+        GpuMemoryTest.HostToDevice or GpuMemoryTest.DeviceToHost or GpuMemoryTest.Bidirectional => BaselineKeys.GpuPcie,
+        _ => BaselineKeys.GpuMemoryBandwidth,
     };
 }

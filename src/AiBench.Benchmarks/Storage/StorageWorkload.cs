@@ -1,3 +1,4 @@
+using AiBench.Core.Baselines;
 using System.Globalization;
 using AiBench.Core.Errors;
 
@@ -36,10 +37,10 @@ internal sealed record StorageWorkload(string Name, int BlockSize, int QueueDept
 
     /// <summary>The key of the drive datasheet figure this workload's bandwidth or IOPS compares with, if any.</summary>
     public string? BandwidthBaselineKey =>
-        Random ? null : ReadPercent == 100 ? "drive.seq_read" : ReadPercent == 0 ? "drive.seq_write" : null;
+        Random ? null : ReadPercent == 100 ? BaselineKeys.DriveSequentialRead : ReadPercent == 0 ? BaselineKeys.DriveSequentialWrite : null;
 
     public string? IopsBaselineKey =>
-        !Random || BlockSize != 4096 ? null : ReadPercent == 100 ? "drive.rand_read_4k_iops" : ReadPercent == 0 ? "drive.rand_write_4k_iops" : null;
+        !Random || BlockSize != 4096 ? null : ReadPercent == 100 ? BaselineKeys.DriveRandomRead4kIops : ReadPercent == 0 ? BaselineKeys.DriveRandomWrite4kIops : null;
 
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{Name} (bs={BlockSize} qd={QueueDepth} jobs={Jobs} {Pattern} read={ReadPercent}%)");

@@ -89,10 +89,10 @@ public sealed class BaselineCatalog
     /// </summary>
     public static double? DrivePeak(DriveSku sku, string key) => key switch
     {
-        "drive.seq_read" => sku.SeqReadMbps * 1e6,
-        "drive.seq_write" => sku.SeqWriteMbps * 1e6,
-        "drive.rand_read_4k_iops" => sku.RandRead4kIops,
-        "drive.rand_write_4k_iops" => sku.RandWrite4kIops,
+        BaselineKeys.DriveSequentialRead => sku.SeqReadMbps * 1e6,
+        BaselineKeys.DriveSequentialWrite => sku.SeqWriteMbps * 1e6,
+        BaselineKeys.DriveRandomRead4kIops => sku.RandRead4kIops,
+        BaselineKeys.DriveRandomWrite4kIops => sku.RandWrite4kIops,
         _ => null,
     };
 
@@ -105,17 +105,16 @@ public sealed class BaselineCatalog
     /// </summary>
     public double? GpuPeak(GpuSku sku, string key)
     {
-        const string tflops = "gpu.peak_tflops.";
-        if (key.StartsWith(tflops, StringComparison.Ordinal))
+        if (BaselineKeys.GpuPeakDataType(key) is { } dataType)
         {
-            return sku.PeakTflops.TryGetValue(key[tflops.Length..], out double t) ? t * 1e12 : null;
+            return sku.PeakTflops.TryGetValue(dataType, out double t) ? t * 1e12 : null;
         }
 
         return key switch
         {
-            "gpu.memory_bandwidth" => sku.Memory is { BandwidthTbps: > 0 } m ? m.BandwidthTbps * 1e12 : null,
-            "gpu.pcie" => PcieX16(sku.PcieGen),
-            "gpu.pcie_bidir" => PcieX16(sku.PcieGen) * 2,
+            BaselineKeys.GpuMemoryBandwidth => sku.Memory is { BandwidthTbps: > 0 } m ? m.BandwidthTbps * 1e12 : null,
+            BaselineKeys.GpuPcie => PcieX16(sku.PcieGen),
+            BaselineKeys.GpuPcieBidirectional => PcieX16(sku.PcieGen) * 2,
             _ => null,
         };
     }

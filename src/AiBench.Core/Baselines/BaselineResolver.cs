@@ -12,18 +12,17 @@ public sealed class BaselineResolver(BaselineCatalog catalog, SystemInfo system,
 {
     public Measurement Attach(Measurement measurement)
     {
-        if (measurement.BaselineKey is { } driveKey && driveKey.StartsWith("drive.", StringComparison.Ordinal))
+        string? key = measurement.BaselineKey;
+        switch (BaselineKeys.FamilyOf(key))
         {
-            return AttachDrive(measurement, driveKey);
-        }
-
-        if (measurement.BaselineKey is not { } key || !key.StartsWith("gpu.", StringComparison.Ordinal))
-        {
-            return measurement;
+            case BaselineFamily.Drive:
+                return AttachDrive(measurement, key!);
+            case BaselineFamily.None:
+                return measurement;
         }
 
         GpuSku? sku = GpuSkuFor(measurement);
-        if (sku is null || catalog.GpuPeak(sku, key) is not { } peak || peak <= 0)
+        if (sku is null || catalog.GpuPeak(sku, key!) is not { } peak || peak <= 0)
         {
             return measurement;
         }
