@@ -95,7 +95,7 @@ public sealed class S3Requests(IAmazonS3 client, string bucket, string prefix, O
         // The worker's buffer: first half receives, second half holds what should have arrived.
         Memory<byte> receive = buffer.AsMemory(0, buffer.Length / 2);
         using GetObjectResponse response = await client.GetObjectAsync(request, cancellationToken);
-        Stream stream = response.ResponseStream;
+        Stream stream = ResponseBody.Unhashed(response.ResponseStream);
         long received = 0;
         while (true)
         {
