@@ -64,7 +64,7 @@ public sealed class ObjectPayload
     }
 
     /// <summary>A read-only, seekable stream over part of an object (the SDK signs the payload, so it must seek).</summary>
-    public Stream Stream(long id, long start, long length) => new PayloadStream(this, id, start, length);
+    public Stream Stream(long id, long start, long length, bool seekable = true) => new PayloadStream(this, id, start, length, seekable);
 
     private static long Offset(long id) => id % Offsets * Stride;
 

@@ -1,13 +1,13 @@
 namespace AiBench.Benchmarks.ObjectStorage;
 
 /// <summary>Part of an object's content as a read-only, seekable stream, generated as it is read.</summary>
-internal sealed class PayloadStream(ObjectPayload payload, long id, long start, long length) : Stream
+internal sealed class PayloadStream(ObjectPayload payload, long id, long start, long length, bool seekable) : Stream
 {
     private long _position;
 
     public override bool CanRead => true;
 
-    public override bool CanSeek => true;
+    public override bool CanSeek => seekable;
 
     public override bool CanWrite => false;
 
@@ -42,6 +42,11 @@ internal sealed class PayloadStream(ObjectPayload payload, long id, long start, 
 
     public override long Seek(long offset, SeekOrigin origin)
     {
+        if (!seekable)
+        {
+            throw new NotSupportedException("this payload stream does not seek");
+        }
+
         Position = origin switch
         {
             SeekOrigin.Begin => offset,

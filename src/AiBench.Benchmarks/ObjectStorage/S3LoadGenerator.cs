@@ -14,6 +14,8 @@ public sealed class S3LoadGenerator(S3Requests requests, ObjectSet objects, S3Lo
     /// <summary>Per worker: half receives a GET's body, half holds the bytes expected (see S3Requests).</summary>
     private const int ReceiveBufferBytes = 512 << 10;
 
+    private const int MonitorMilliseconds = 50;
+
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _stopLock = new();
     private S3StopReason? _stopReason;
@@ -25,6 +27,8 @@ public sealed class S3LoadGenerator(S3Requests requests, ObjectSet objects, S3Lo
     private long _errors;
     private long _warmupEndTicks;
     private LiveSegments? _live;
+    private (long Ticks, TimeSpan Cpu)? _cpuAtWindowStart;
+    private ProcessCpu? _cpu;
 
     public async Task<S3LoadResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -32,6 +36,11 @@ public sealed class S3LoadGenerator(S3Requests requests, ObjectSet objects, S3Lo
         _warmupEndTicks = start + Ticks(options.Warmup);
         long endTicks = _warmupEndTicks + Ticks(options.Duration);
         _live = new LiveSegments(_warmupEndTicks, Math.Max(1, Ticks(options.Segment)), options.Mix.Operations.Any(o => o.MovesData()));
+        if (options.Warmup <= TimeSpan.Zero)
+        {
+            _cpuAtWindowStart = ProcessCpu.Read();
+        }
+
         using CancellationTokenRegistration onCancel = cancellationToken.Register(() => Stop(S3StopReason.Cancelled));
         var perWorker = new List<RequestRecord>[options.Concurrency];
         Task[] workers = new Task[options.Concurrency];
@@ -54,7 +63,7 @@ public sealed class S3LoadGenerator(S3Requests requests, ObjectSet objects, S3Lo
         }
 
         List<RequestRecord> records = perWorker.SelectMany(r => r).OrderBy(r => r.StartTicks).ToList();
-        return new S3LoadResult(records, _warmupEndTicks, Math.Max(_warmupEndTicks, _stopTicks), _stopReason ?? S3StopReason.Duration, _failure);
+        return new S3LoadResult(records, _warmupEndTicks, Math.Max(_warmupEndTicks, _stopTicks), _stopReason ?? S3StopReason.Duration, _failure, _cpu);
     }
 
     private async Task WorkerAsync(int index, List<RequestRecord> records, CancellationToken cancellationToken)
@@ -169,7 +178,11 @@ public sealed class S3LoadGenerator(S3Requests requests, ObjectSet objects, S3Lo
         {
             try
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(50), _stop.Token);
+                // Wakes at the end of the warm-up too, to read the CPU time where the window starts.
+                long untilWindow = _warmupEndTicks - requests.Now();
+                TimeSpan wait = _cpuAtWindowStart is null && untilWindow > 0 && untilWindow < Ticks(TimeSpan.FromMilliseconds(MonitorMilliseconds))
+                    ? TimeSpan.FromSeconds(untilWindow / (double)Stopwatch.Frequency) : TimeSpan.FromMilliseconds(MonitorMilliseconds);
+                await Task.Delay(wait, _stop.Token);
             }
             catch (OperationCanceledException)
             {
@@ -177,6 +190,14 @@ public sealed class S3LoadGenerator(S3Requests requests, ObjectSet objects, S3Lo
             }
 
             long now = requests.Now();
+            if (now >= _warmupEndTicks)
+            {
+                lock (_stopLock)
+                {
+                    _cpuAtWindowStart ??= ProcessCpu.Read();
+                }
+            }
+
             if (now >= endTicks)
             {
                 Stop(S3StopReason.Duration);
@@ -231,6 +252,10 @@ public sealed class S3LoadGenerator(S3Requests requests, ObjectSet objects, S3Lo
             _stopReason = reason;
             _failure = failure;
             _stopTicks = requests.Now();
+            if (_cpuAtWindowStart is { } windowStart)
+            {
+                _cpu = ProcessCpu.Between(windowStart, ProcessCpu.Read());
+            }
         }
 
         _stop.Cancel();

@@ -14,7 +14,8 @@ namespace AiBench.Benchmarks.ObjectStorage;
 /// the segments themselves as <c>segment-throughput</c> (operations that move data) or <c>segment-ops</c>, one sample
 /// per segment, for their spread and the timeline. Latency and, for GET, time to first byte at p50 (its samples: every
 /// request, raw), p90, p99 and max (from the histogram); and the count of failed requests, by kind in its info. Wrong
-/// data read back counts as wrong (nccl-tests' #wrong) on every figure of the GETs.
+/// data read back counts as wrong (nccl-tests' #wrong) on every figure of the GETs. Every figure's info carries the
+/// client's CPU cost over the window (<see cref="CpuInfo"/>).
 /// </summary>
 public static class S3Measurements
 {
@@ -31,6 +32,7 @@ public static class S3Measurements
     {
         var list = new List<Measurement>();
         List<RequestRecord> measured = result.Measured.ToList();
+        Dictionary<string, string> cpuInfo = CpuInfo(result, segment);
         foreach (S3Operation operation in operations)
         {
             List<RequestRecord> all = measured.Where(r => r.Operation == operation).ToList();
@@ -52,6 +54,11 @@ public static class S3Measurements
                 ["windowSeconds"] = Text(result.WindowSeconds),
                 ["stopReason"] = result.StopReason.ToString(),
             };
+            foreach ((string key, string value) in cpuInfo)
+            {
+                info[key] = value;
+            }
+
             foreach ((RequestError error, long count) in failed)
             {
                 info[$"errors.{error.Name()}"] = Text(count);
@@ -135,6 +142,33 @@ public static class S3Measurements
         }
 
         return list;
+    }
+
+    /// <summary>
+    /// The process's CPU time over the window (<c>cpuSeconds</c>, and per wall second, <c>cpuCores</c>) and per 10^9
+    /// bytes that every operation together moved in it (<c>cpuSecondsPerGB</c>, counted as the throughput is: requests
+    /// at the edges for their part inside), for operations that move data. One process does every operation of a
+    /// mixed load, so the figures are the whole load's, the same on each operation's figures. None when the load
+    /// stopped before the window began.
+    /// </summary>
+    public static Dictionary<string, string> CpuInfo(S3LoadResult result, TimeSpan segment)
+    {
+        var info = new Dictionary<string, string>();
+        if (result.Cpu is not ProcessCpu cpu)
+        {
+            return info;
+        }
+
+        info["cpuSeconds"] = Text(cpu.CpuSeconds);
+        info["cpuCores"] = Text(cpu.Cores);
+        List<RequestRecord> moving = result.Records.Where(r => r.Succeeded && r.Operation.MovesData()).ToList();
+        if (moving.Count > 0
+            && cpu.SecondsPerGB(SegmentAnalysis.Analyze(moving, result.WindowStartTicks, result.WindowEndTicks, segment).AverageBytesPerSecond) is double perGB)
+        {
+            info["cpuSecondsPerGB"] = Text(perGB);
+        }
+
+        return info;
     }
 
     /// <summary>warp's segment figures beside its Average: fastest, 50% median and slowest segment.</summary>

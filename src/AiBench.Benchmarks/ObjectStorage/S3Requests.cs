@@ -67,16 +67,17 @@ public sealed class S3Requests(IAmazonS3 client, string bucket, string prefix, O
 
     private async Task<long> PutAsync(StoredObject target, CancellationToken cancellationToken)
     {
-        using Stream body = payload.Stream(target.Id, 0, target.Size);
-        await client.PutObjectAsync(new PutObjectRequest
+        using Stream body = payload.Stream(target.Id, 0, target.Size, seekable: !workload.UnsignedPayload);
+        var request = new PutObjectRequest
         {
             BucketName = bucket,
             Key = Key(target.Id),
             InputStream = body,
             AutoCloseStream = false,
             UseChunkEncoding = false,
-            DisablePayloadSigning = workload.UnsignedPayload,
-        }, cancellationToken);
+        };
+        request.Headers.ContentLength = target.Size; // a body that cannot seek has no length the SDK could ask
+        await client.PutObjectAsync(request, cancellationToken);
         return target.Size;
     }
 
@@ -94,7 +95,7 @@ public sealed class S3Requests(IAmazonS3 client, string bucket, string prefix, O
         // The worker's buffer: first half receives, second half holds what should have arrived.
         Memory<byte> receive = buffer.AsMemory(0, buffer.Length / 2);
         using GetObjectResponse response = await client.GetObjectAsync(request, cancellationToken);
-        Stream stream = response.ResponseStream;
+        Stream stream = ResponseBody.Unhashed(response.ResponseStream);
         long received = 0;
         while (true)
         {
@@ -150,19 +151,20 @@ public sealed class S3Requests(IAmazonS3 client, string bucket, string prefix, O
                 long offset = (number - 1) * workload.PartSize;
                 long size = Math.Min(workload.PartSize, target.Size - offset);
                 using Stream body = payload.Stream(target.Id, offset, size);
-                UploadPartResponse part = await WithTimeout(
-                    partToken => client.UploadPartAsync(new UploadPartRequest
-                    {
-                        BucketName = bucket,
-                        Key = key,
-                        UploadId = uploadId,
-                        PartNumber = number,
-                        InputStream = body,
-                        PartSize = size,
-                        UseChunkEncoding = false,
-                        DisablePayloadSigning = workload.UnsignedPayload,
-                    }, partToken),
-                    token);
+                // A part's body must seek (the SDK wraps it in a PartialWrapperStream), so it goes unsigned only
+                // where the SDK allows DisablePayloadSigning: over HTTPS.
+                var request = new UploadPartRequest
+                {
+                    BucketName = bucket,
+                    Key = key,
+                    UploadId = uploadId,
+                    PartNumber = number,
+                    InputStream = body,
+                    PartSize = size,
+                    UseChunkEncoding = false,
+                    DisablePayloadSigning = workload.UnsignedParts,
+                };
+                UploadPartResponse part = await WithTimeout(partToken => client.UploadPartAsync(request, partToken), token);
                 etags[number - 1] = new PartETag(number, part.ETag);
             });
         await WithTimeout(

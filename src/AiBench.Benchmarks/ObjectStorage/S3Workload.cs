@@ -20,10 +20,16 @@ public sealed record S3Workload
     public required TimeSpan Timeout { get; init; }
 
     /// <summary>
-    /// Send PUT bodies unsigned (UNSIGNED-PAYLOAD) instead of hashing every byte with SHA-256 inside the timed
-    /// request; the SDK allows it over HTTPS only, where TLS protects the body.
+    /// Send PUT and part bodies unsigned (UNSIGNED-PAYLOAD, over HTTP too; <see cref="UnsignedPayloadHandler"/>)
+    /// instead of hashing every byte with SHA-256 inside the timed request (parameter payload-signing).
     /// </summary>
     public bool UnsignedPayload { get; init; }
+
+    /// <summary>
+    /// Multipart parts unsigned: with <see cref="UnsignedPayload"/> over HTTPS only, since a part's body must seek
+    /// and the SDK hashes a seekable body over plain HTTP.
+    /// </summary>
+    public bool UnsignedParts { get; init; }
 
     /// <summary>The size of object <paramref name="id"/>: fixed, or drawn deterministically from its id.</summary>
     public long SizeOf(long id)

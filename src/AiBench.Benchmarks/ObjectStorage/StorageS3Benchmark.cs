@@ -47,6 +47,10 @@ public sealed class StorageS3Benchmark : IBenchmark
         {
             AllowedValues = ["auto", "when-required", "when-supported"],
         },
+        new ParameterDefinition("payload-signing", ParameterKind.Choice, "unsigned", "PUT and part bodies: unsigned (SigV4 UNSIGNED-PAYLOAD, over HTTP too) or sha256 (the SDK hashes every byte first)")
+        {
+            AllowedValues = ["unsigned", "sha256"],
+        },
         new ParameterDefinition("size", ParameterKind.Size, "auto", "object size (largest size with size-distribution=log2); auto = 16 MiB, 1 KiB for head, list and delete")
         {
             Unit = "B",
@@ -224,6 +228,7 @@ public sealed class StorageS3Benchmark : IBenchmark
     {
         bool metadataOnly = mix.Operations.All(o => o is S3Operation.Head or S3Operation.List or S3Operation.Delete);
         long size = c.GetOptionalInt64("size") ?? (metadataOnly ? 1024 : 16L << 20);
+        bool unsigned = c.GetText("payload-signing") == "unsigned";
         return new S3Workload
         {
             ObjectSize = size,
@@ -232,7 +237,8 @@ public sealed class StorageS3Benchmark : IBenchmark
             PartSize = c.GetInt64("part-size"),
             PartConcurrency = c.GetInt32("part-concurrency"),
             Timeout = timeout,
-            UnsignedPayload = endpoint.Url is null || endpoint.Url.Scheme == Uri.UriSchemeHttps,
+            UnsignedPayload = unsigned,
+            UnsignedParts = unsigned && (endpoint.Url is null || endpoint.Url.Scheme == Uri.UriSchemeHttps),
         };
     }
 
@@ -253,7 +259,7 @@ public sealed class StorageS3Benchmark : IBenchmark
             ["objects"] = Text(objectCount),
             ["concurrency"] = Text(concurrency),
             ["timeoutSeconds"] = Text(workload.Timeout.TotalSeconds),
-            ["payloadSigning"] = workload.UnsignedPayload ? "unsigned (HTTPS)" : "SHA-256 (plain HTTP)",
+            ["payloadSigning"] = workload.UnsignedPayload ? "UNSIGNED-PAYLOAD" : "SHA-256",
             ["cleanup"] = cleanup ?? "complete",
             ["sdk"] = typeof(AmazonS3Client).Assembly.GetName().Version?.ToString() ?? "unknown",
         };
@@ -266,6 +272,7 @@ public sealed class StorageS3Benchmark : IBenchmark
         {
             info["partSize"] = Text(workload.PartSize);
             info["partConcurrency"] = Text(workload.PartConcurrency);
+            info["payloadSigning"] = workload.UnsignedParts ? "UNSIGNED-PAYLOAD" : "SHA-256";
         }
 
         return info;

@@ -37,6 +37,16 @@ public class StorageS3IntegrationTests(LocalRgw rgw)
                 Assert.True(ops.Value > 0, $"{op}/{operation}: no operations per second");
                 Assert.Contains(figures, m => m.Metric == "latency" && m.Labels["operation"] == operation && m.Labels["percentile"] == "p99");
                 Assert.Equal("complete", ops.Info!["cleanup"]);
+                Assert.True(double.Parse(ops.Info["cpuCores"], System.Globalization.CultureInfo.InvariantCulture) > 0, $"{op}/{operation}: no CPU time read");
+                if (operation is "put" or "get" or "multipart-put")
+                {
+                    Assert.True(double.Parse(ops.Info["cpuSecondsPerGB"], System.Globalization.CultureInfo.InvariantCulture) > 0, $"{op}/{operation}: no CPU per GB");
+                }
+
+                if (op == "put")
+                {
+                    Assert.Equal("UNSIGNED-PAYLOAD", ops.Info["payloadSigning"]); // over plain HTTP: the server took it
+                }
             }
 
             Assert.All(figures.Where(m => m.Correct is not null), m => Assert.Equal(0, m.Correct!.Wrong));

@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# storage.s3 against rclone and the AWS CLI on the same endpoint, object size and concurrency, in alternating rounds:
+# throughput and client CPU seconds per GB (issue 15: storage clients that beat fio and rclone where the CPU is the
+# limit). Starts the local Ceph RGW (tests/infra/rgw.sh) unless AWS_ENDPOINT_URL is already set.
+#   tests/perf/s3-vs-clients.sh [ROUNDS]
+# Environment: SIZE_MIB (default 64), OBJECTS (default 16), CONCURRENCY (default 8), DURATION seconds for AiBench
+# (default 10), RCLONE (default rclone on PATH), AWS_CLI (default Debian's /usr/bin/aws, else aws on PATH).
+# Each round runs the three tools in a rotated order (PUTs, then GETs of what each wrote):
+#   rclone:  rclone copy --transfers CONCURRENCY --checkers CONCURRENCY between /dev/shm and the bucket (an S3 remote
+#            given by RCLONE_CONFIG_* variables, provider Ceph; single-part PUTs below its 200 MiB upload cutoff)
+#   AWS CLI: aws s3 cp --recursive with s3.max_concurrent_requests = CONCURRENCY (its default 8 MiB multipart parts)
+#   AiBench: storage.s3 op=put,get size=SIZE concurrency=CONCURRENCY objects=OBJECTS duration=DURATION warmup=2s
+# Throughput: the CLIs' OBJECTS * SIZE / wall seconds (process start included); AiBench's whole measured window
+# (warp's Average). CPU seconds per GB (10^9 bytes): the CLIs' user+sys CPU of the whole process (getrusage of the
+# child, start-up included) / bytes moved; AiBench's info.cpuSecondsPerGB (its process over the measured window only).
+# Ratios are per round (AiBench / tool), and the table gives their median.
+# Bars (issue 15): AiBench's median per-round PUT and GET ratio >= 1.2 against rclone and >= 1.0 against the AWS CLI.
+# Exit 0 when every bar holds, 1 otherwise.
+set -euo pipefail
+cd "$(dirname "$(readlink -f "$0")")/../.."
+ROOT=$PWD
+ROUNDS=${1:-${ROUNDS:-3}}
+SIZE_MIB=${SIZE_MIB:-64}
+OBJECTS=${OBJECTS:-16}
+CONCURRENCY=${CONCURRENCY:-8}
+DURATION=${DURATION:-10}
+RCLONE=${RCLONE:-$(command -v rclone || true)}
+# rclone's AWS SDK fails on an AWS_CA_BUNDLE with its own HTTP transport ("LoadCustomCABundleError"); the endpoint is
+# plain HTTP on loopback, so rclone runs without it.
+RCLONE_RUN=(env -u AWS_CA_BUNDLE)
+AWS_CLI=${AWS_CLI:-$( [ -x /usr/bin/aws ] && echo /usr/bin/aws || command -v aws || true)}
+[ -n "$RCLONE" ] || { echo "rclone is missing: apt-get install rclone" >&2; exit 3; }
+[ -n "$AWS_CLI" ] || { echo "the AWS CLI is missing: apt-get install awscli" >&2; exit 3; }
+command -v python3 >/dev/null || { echo "python3 is missing" >&2; exit 3; }
+if [ -z "${AIBENCH_SKIP_BUILD:-}" ]; then ./run.sh list >/dev/null; fi   # incremental: builds only when a source is newer
+AIBENCH="$ROOT/build/bin/aibench"
+
+if [ -z "${AWS_ENDPOINT_URL:-}" ]; then
+  eval "$(tests/infra/rgw.sh start)"
+fi
+
+WORK=$(mktemp -d /dev/shm/aibench-vs-clients.XXXXXX)
+BUCKET="aibench-vs-clients-$(date +%s)"
+ROWS="$WORK/rows.tsv"   # round tool operation bytes_per_second cpu_seconds_per_gb
+cli() { "$AWS_CLI" --endpoint-url "$AWS_ENDPOINT_URL" "$@"; }
+cleanup() {
+  cli s3 rb --force "s3://$BUCKET" >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+export AWS_CONFIG_FILE="$WORK/aws-config"
+cat >"$AWS_CONFIG_FILE" <<EOF
+[default]
+region = ${AWS_REGION:-us-east-1}
+s3 =
+  max_concurrent_requests = $CONCURRENCY
+EOF
+export RCLONE_CONFIG="$WORK/rclone.conf" RCLONE_CONFIG_AIB_TYPE=s3 RCLONE_CONFIG_AIB_PROVIDER=Ceph \
+  RCLONE_CONFIG_AIB_ENDPOINT="$AWS_ENDPOINT_URL" RCLONE_CONFIG_AIB_ACCESS_KEY_ID="$AWS_ACCESS_KEY_ID" \
+  RCLONE_CONFIG_AIB_SECRET_ACCESS_KEY="$AWS_SECRET_ACCESS_KEY" RCLONE_CONFIG_AIB_REGION="${AWS_REGION:-us-east-1}"
+: >"$RCLONE_CONFIG"
+mkdir -p "$WORK/up" "$WORK/down"
+for i in $(seq "$OBJECTS"); do head -c "$((SIZE_MIB << 20))" /dev/urandom >"$WORK/up/obj$i"; done
+cli s3 mb "s3://$BUCKET" >/dev/null
+TOTAL=$((OBJECTS * (SIZE_MIB << 20)))
+
+# Runs a command; appends "round tool operation bytes/s cpu-s/GB" (wall clock and the child's user+sys CPU).
+measure() { # round tool operation command...
+  python3 - "$TOTAL" "$@" >>"$ROWS" <<'PY'
+import resource, subprocess, sys, time
+total, r, tool, op, cmd = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5:]
+before = resource.getrusage(resource.RUSAGE_CHILDREN)
+t0 = time.monotonic()
+subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+wall = time.monotonic() - t0
+after = resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+print(r, tool, op, total / wall, cpu / (total / 1e9), sep="\t")
+PY
+}
+
+check_download() { # tool
+  cmp -s "$WORK/up/obj1" "$WORK/down/obj1" || { echo "$1 read back different bytes" >&2; exit 1; }
+  rm -rf "$WORK/down"/*
+}
+
+run_rclone() { # round
+  measure "$1" rclone put "${RCLONE_RUN[@]}" "$RCLONE" copy --transfers "$CONCURRENCY" --checkers "$CONCURRENCY" "$WORK/up" "aib:$BUCKET/rclone$1"
+  measure "$1" rclone get "${RCLONE_RUN[@]}" "$RCLONE" copy --transfers "$CONCURRENCY" --checkers "$CONCURRENCY" "aib:$BUCKET/rclone$1" "$WORK/down"
+  check_download rclone
+  cli s3 rm --only-show-errors --recursive "s3://$BUCKET/rclone$1/" >/dev/null
+}
+
+run_awscli() { # round
+  measure "$1" awscli put "$AWS_CLI" --endpoint-url "$AWS_ENDPOINT_URL" s3 cp --only-show-errors --recursive "$WORK/up" "s3://$BUCKET/aws$1/"
+  measure "$1" awscli get "$AWS_CLI" --endpoint-url "$AWS_ENDPOINT_URL" s3 cp --only-show-errors --recursive "s3://$BUCKET/aws$1/" "$WORK/down/"
+  check_download awscli
+  cli s3 rm --only-show-errors --recursive "s3://$BUCKET/aws$1/" >/dev/null
+}
+
+run_aibench() { # round
+  local out="$WORK/results"
+  rm -rf "$out"
+  "$AIBENCH" run storage.s3 --out "$out" --set op=put,get --set size="${SIZE_MIB}MiB" --set concurrency="$CONCURRENCY" \
+      --set objects="$OBJECTS" --set duration="${DURATION}s" --set warmup=2s --set checksum=when-required \
+      --set bucket="$BUCKET" >/dev/null 2>&1 || { echo "aibench failed" >&2; exit 1; }
+  python3 - "$out" "$1" >>"$ROWS" <<'PY'
+import glob, json, sys
+run = json.load(open(glob.glob(sys.argv[1] + "/*/run.json")[0]))
+wrong = sum(m.get("correct", {}).get("wrong", 0) for m in run["measurements"])
+assert wrong == 0, "wrong data read back"
+for m in run["measurements"]:
+    if m["metric"] == "throughput":
+        print(sys.argv[2], "aibench", m["labels"]["operation"], m["samples"][0], m["info"]["cpuSecondsPerGB"], sep="\t")
+PY
+}
+
+echo "endpoint $AWS_ENDPOINT_URL; $OBJECTS x $SIZE_MIB MiB, concurrency $CONCURRENCY; $("$RCLONE" version | head -1); $("$AWS_CLI" --version 2>&1 | cut -d' ' -f1)" >&2
+TOOLS=(aibench rclone awscli)
+for r in $(seq "$ROUNDS"); do
+  for k in 0 1 2; do
+    tool=${TOOLS[$(((r - 1 + k) % 3))]}
+    "run_$tool" "$r"
+  done
+  awk -F'\t' -v r="$r" '$1 == r { printf "round %s: %-7s %s %7.1f MB/s %6.3f CPU s/GB\n", r, $2, $3, $4 / 1e6, $5 }' "$ROWS" >&2
+done
+
+python3 - "$ROWS" <<'PY'
+import statistics, sys
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if l.strip()]
+by = {(r, t, o): (float(b), float(c)) for r, t, o, b, c in rows}
+rounds = sorted({r for r, *_ in rows}, key=int)
+ok = True
+print("| operation | tool | MB/s (median) | CPU s/GB (median) | AiBench/tool throughput, median of per-round ratios | AiBench/tool CPU s/GB, median | bar |")
+print("|---|---|---:|---:|---:|---:|---|")
+for op in ("put", "get"):
+    for tool, bar in (("aibench", None), ("rclone", 1.2), ("awscli", 1.0)):
+        rate = statistics.median(by[(r, tool, op)][0] for r in rounds)
+        cpu = statistics.median(by[(r, tool, op)][1] for r in rounds)
+        if bar is None:
+            print(f"| {op.upper()} | AiBench | {rate/1e6:.1f} | {cpu:.3f} | | | |")
+            continue
+        ratio = statistics.median(by[(r, "aibench", op)][0] / by[(r, tool, op)][0] for r in rounds)
+        cpu_ratio = statistics.median(by[(r, "aibench", op)][1] / by[(r, tool, op)][1] for r in rounds)
+        good = ratio >= bar
+        ok &= good
+        print(f"| {op.upper()} | {tool} | {rate/1e6:.1f} | {cpu:.3f} | {ratio:.2f} | {cpu_ratio:.2f} | >= {bar} {'ok' if good else 'FAILED'} |")
+sys.exit(0 if ok else 1)
+PY
