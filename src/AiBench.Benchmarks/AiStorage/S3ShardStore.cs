@@ -20,7 +20,6 @@ internal sealed class S3ShardStore : IShardStore
     private readonly long _partBytes;
     private readonly int _partConcurrency;
     private readonly TimeSpan _timeout;
-    private readonly bool _unsignedPayload;
 
     private S3ShardStore(AmazonS3Client client, S3Connection connection, S3Scratch scratch, long partBytes, int partConcurrency, TimeSpan timeout)
     {
@@ -30,15 +29,19 @@ internal sealed class S3ShardStore : IShardStore
         _partBytes = partBytes;
         _partConcurrency = partConcurrency;
         _timeout = timeout;
-        // SigV4 over plain HTTP must hash every body; over HTTPS the body is sent unsigned, as storage.s3 does.
-        _unsignedPayload = connection.Endpoint.Url is null || connection.Endpoint.Url.Scheme == Uri.UriSchemeHttps;
     }
 
     public string Description => $"S3 {_connection.Endpoint.Display}, {(_scratch.OwnsBucket ? "fresh bucket" : _scratch.Bucket)}/{_scratch.Prefix}";
 
     public bool ControlsCache => false;
 
-    public string PayloadSigning => _unsignedPayload ? "unsigned (HTTPS)" : "SHA-256 (plain HTTP)";
+    /// <summary>
+    /// As storage.s3 sends bodies: a single PUT unsigned (a body that cannot seek, see UnsignedPayloadHandler), multipart
+    /// parts signed with SHA-256 over plain HTTP (the SDK needs a part body it can seek) and unsigned over HTTPS.
+    /// </summary>
+    public string PayloadSigning => _connection.Endpoint.Url?.Scheme == Uri.UriSchemeHttp
+        ? "PUT unsigned; multipart parts SHA-256 (plain HTTP)"
+        : "unsigned (HTTPS)";
 
     public static S3ShardStore Open(S3Connection connection, long partBytes, int partConcurrency, int workers, TimeSpan timeout, CancellationToken cancel)
     {
@@ -69,12 +72,13 @@ internal sealed class S3ShardStore : IShardStore
     {
         using var timeout = new RequestTimeouts(_timeout, cancel);
         created();
-        using var body = new ShardPatternStream(pattern, 0, bytes);
-        await _client.PutObjectAsync(new PutObjectRequest
+        using var body = new ShardPatternStream(pattern, 0, bytes, seekable: false);
+        var request = new PutObjectRequest
         {
             BucketName = _scratch.Bucket, Key = Key(name), InputStream = body, AutoCloseStream = false, UseChunkEncoding = false,
-            DisablePayloadSigning = _unsignedPayload,
-        }, timeout.Next());
+        };
+        request.Headers.ContentLength = bytes; // a body that cannot seek has no length the SDK could ask
+        await _client.PutObjectAsync(request, timeout.Next());
     }
 
     private async Task MultipartAsync(string name, long bytes, ShardPattern pattern, Action created, CancellationToken cancel)
@@ -91,12 +95,12 @@ internal sealed class S3ShardStore : IShardStore
                 async (part, token) =>
                 {
                     long offset = part * _partBytes;
-                    using var body = new ShardPatternStream(pattern, offset, Math.Min(_partBytes, bytes - offset));
+                    using var body = new ShardPatternStream(pattern, offset, Math.Min(_partBytes, bytes - offset), seekable: true);
                     using var partTimeout = new RequestTimeouts(_timeout, token);
                     UploadPartResponse response = await _client.UploadPartAsync(new UploadPartRequest
                     {
                         BucketName = _scratch.Bucket, Key = Key(name), UploadId = upload.UploadId, PartNumber = part + 1, InputStream = body,
-                        UseChunkEncoding = false, DisablePayloadSigning = _unsignedPayload,
+                        UseChunkEncoding = false, DisablePayloadSigning = _connection.Endpoint.Url?.Scheme != Uri.UriSchemeHttp,
                     }, partTimeout.Next());
                     etags[part] = new PartETag(part + 1, response.ETag);
                 });
@@ -136,7 +140,8 @@ internal sealed class S3ShardStore : IShardStore
         using var timeout = new RequestTimeouts(_timeout, cancel);
         long start = Stopwatch.GetTimestamp();
         using GetObjectResponse response = await _client.GetObjectAsync(new GetObjectRequest { BucketName = _scratch.Bucket, Key = Key(name) }, timeout.Next());
-        Stream stream = response.ResponseStream;
+        // Every 4 KiB is checked against the pattern: the SDK's MD5 of the body would only cost CPU (see ResponseBody).
+        Stream stream = ResponseBody.Unhashed(response.ResponseStream);
         long total = 0, wrong = 0;
         while (true)
         {

@@ -35,6 +35,27 @@ internal sealed class ShardPattern
         Stamp(buffer, offset);
     }
 
+    /// <summary>Fills <paramref name="buffer"/> with the content at any <paramref name="offset"/> (a stream read in any sizes).</summary>
+    public void FillAnywhere(Span<byte> buffer, long offset)
+    {
+        int skip = (int)(offset % ChunkBytes);
+        if (skip == 0)
+        {
+            Fill(buffer, offset);
+            return;
+        }
+
+        // The first, partial chunk from a whole one; the rest from the next chunk boundary.
+        Span<byte> chunk = stackalloc byte[ChunkBytes];
+        Fill(chunk, offset - skip);
+        int head = Math.Min(buffer.Length, ChunkBytes - skip);
+        chunk.Slice(skip, head).CopyTo(buffer);
+        if (buffer.Length > head)
+        {
+            Fill(buffer[head..], offset + head);
+        }
+    }
+
     /// <summary>
     /// Re-stamps a buffer that already holds the content at another offset a whole number of 1 MiB blocks away: all a
     /// writer with requests of whole blocks does per request, instead of copying the block again.

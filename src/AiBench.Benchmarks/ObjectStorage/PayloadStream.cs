@@ -1,66 +1,7 @@
 namespace AiBench.Benchmarks.ObjectStorage;
 
-/// <summary>Part of an object's content as a read-only, seekable stream, generated as it is read.</summary>
-internal sealed class PayloadStream(ObjectPayload payload, long id, long start, long length, bool seekable) : Stream
+/// <summary>Part of an object's content as a read-only stream, generated as it is read.</summary>
+internal sealed class PayloadStream(ObjectPayload payload, long id, long start, long length, bool seekable) : GeneratedStream(length, seekable)
 {
-    private long _position;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => seekable;
-
-    public override bool CanWrite => false;
-
-    public override long Length => length;
-
-    public override long Position
-    {
-        get => _position;
-        set => _position = value >= 0 && value <= length ? value : throw new ArgumentOutOfRangeException(nameof(value));
-    }
-
-    public override int Read(Span<byte> buffer)
-    {
-        int n = (int)Math.Min(buffer.Length, length - _position);
-        if (n <= 0)
-        {
-            return 0;
-        }
-
-        payload.Fill(id, start + _position, buffer[..n]);
-        _position += n;
-        return n;
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(Read(buffer.Span));
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        Task.FromResult(Read(buffer.AsSpan(offset, count)));
-
-    public override long Seek(long offset, SeekOrigin origin)
-    {
-        if (!seekable)
-        {
-            throw new NotSupportedException("this payload stream does not seek");
-        }
-
-        Position = origin switch
-        {
-            SeekOrigin.Begin => offset,
-            SeekOrigin.Current => _position + offset,
-            _ => length + offset,
-        };
-        return _position;
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    protected override void Generate(Span<byte> buffer, long position) => payload.Fill(id, start + position, buffer);
 }

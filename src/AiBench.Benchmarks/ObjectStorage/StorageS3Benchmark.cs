@@ -24,29 +24,12 @@ public sealed class StorageS3Benchmark : IBenchmark
     public string Title => "S3 object storage (AWS SDK)";
 
     public ParameterSchema Parameters { get; } = new(
+    [
         new ParameterDefinition("op", ParameterKind.Choice, "put,get", "operation: put, get, multipart-put, head, list, delete, or mixed (see mix)")
         {
             AllowedValues = ["put", "get", "multipart-put", "head", "list", "delete", "mixed"],
         },
-        new ParameterDefinition("endpoint", ParameterKind.Text, "env", "S3 endpoint URL; env = AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL, AWS itself when unset")
-        {
-            Words = ["env"],
-        },
-        new ParameterDefinition("region", ParameterKind.Text, "auto", "region; auto = AWS_REGION, AWS_DEFAULT_REGION or us-east-1") { Words = ["auto"] },
-        new ParameterDefinition("addressing", ParameterKind.Choice, "auto", "path or virtual-host style; auto = path for a custom endpoint")
-        {
-            AllowedValues = ["auto", "path", "virtual"],
-        },
-        new ParameterDefinition("bucket", ParameterKind.Text, "auto", "existing bucket (the run writes under a fresh prefix in it); auto = create a fresh bucket and remove it")
-        {
-            Words = ["auto"],
-        },
-        new ParameterDefinition("access-key", ParameterKind.Text, "env", "access key id; env = the AWS chain (environment, profile)") { Words = ["env"] },
-        new ParameterDefinition("secret-key-file", ParameterKind.Text, "none", "file holding the secret key, with access-key") { Words = ["none"] },
-        new ParameterDefinition("checksum", ParameterKind.Choice, "auto", "SDK request checksums: when-required (older S3 stores, Ceph RGW), when-supported; auto = when-supported only on AWS")
-        {
-            AllowedValues = ["auto", "when-required", "when-supported"],
-        },
+        .. S3Connection.Parameters(),
         new ParameterDefinition("payload-signing", ParameterKind.Choice, "unsigned", "PUT and part bodies: unsigned (SigV4 UNSIGNED-PAYLOAD, over HTTP too) or sha256 (the SDK hashes every byte first)")
         {
             AllowedValues = ["unsigned", "sha256"],
@@ -84,7 +67,8 @@ public sealed class StorageS3Benchmark : IBenchmark
         new ParameterDefinition("autoterm-window", ParameterKind.Duration, "10s", "settled: every segment of this last stretch within autoterm-tolerance of their median") { Unit = "s", Minimum = 0.1, Maximum = 3600 },
         new ParameterDefinition("autoterm-tolerance", ParameterKind.Number, "7.5", "settled: allowed distance from the median, percent") { Unit = "%", Minimum = 0.1, Maximum = 100 },
         new ParameterDefinition("timeout", ParameterKind.Duration, "30s", "longest wait for one request") { Unit = "s", Minimum = 0.05, Maximum = 3600 },
-        new ParameterDefinition("max-errors", ParameterKind.Integer, "16", "failed requests in a row that end the run as an endpoint failure") { Minimum = 1, Maximum = 1_000_000 });
+        new ParameterDefinition("max-errors", ParameterKind.Integer, "16", "failed requests in a row that end the run as an endpoint failure") { Minimum = 1, Maximum = 1_000_000 },
+    ]);
 
     public Availability Probe(SystemInfo system) => Availability.Ready;
 
@@ -106,11 +90,8 @@ public sealed class StorageS3Benchmark : IBenchmark
     private async Task<(List<Measurement>, Exception?)> ExecuteAsync(BenchmarkContext context, CancellationToken cancellationToken)
     {
         BenchmarkCase c = context.Case;
-        S3Endpoint endpoint = S3Endpoint.Resolve(c.GetText("endpoint"), c.GetText("region"), c.GetText("addressing"), c.GetText("checksum"),
-            Environment.GetEnvironmentVariable);
-        string? accessKey = c.GetText("access-key") is var key && key != "env" ? key : null;
-        string? secretFile = c.GetText("secret-key-file") is var file && file != "none" ? file : null;
-        S3Credentials credentials = S3Credentials.Resolve(accessKey, secretFile);
+        S3Connection connection = S3Connection.Resolve(c);
+        (S3Endpoint endpoint, S3Credentials credentials) = (connection.Endpoint, connection.Credentials);
         string op = c.GetText("op");
         OperationMix mix = op == "mixed" ? OperationMix.Parse(c.GetText("mix"))
             : OperationMix.Single(S3OperationNames.TryParse(op, out S3Operation single) ? single : throw new BadInputException($"parameter 'op': unknown '{op}'"));
@@ -123,7 +104,7 @@ public sealed class StorageS3Benchmark : IBenchmark
         int partConnections = mix.Operations.Contains(S3Operation.MultipartPut) ? workload.PartConcurrency : 1;
 
         using AmazonS3Client client = S3ClientFactory.Create(endpoint, credentials, timeout, concurrency * partConnections + 2);
-        string? bucketName = c.GetText("bucket") is var b && b != "auto" ? b : null;
+        string? bucketName = connection.Bucket;
         context.Report($"{op}: preparing a fresh {(bucketName is null ? "bucket" : "prefix")} at {endpoint.Display}");
         S3Scratch scratch = await S3Scratch.CreateAsync(client, bucketName, endpoint, timeout, cancellationToken);
         var payload = new ObjectPayload(workload.ObjectSize, seed: 20261126);
