@@ -51,9 +51,10 @@ internal sealed class CheckpointRound(CheckpointSettings settings, IRankGroup gr
     /// <summary>Runs one phase on every writer thread, agrees with the other ranks that it worked, and combines the timings.</summary>
     private (PhaseResult Result, long WrongChunks) Phase(string name, string[] shards, Func<int, ShardPattern, AlignedBuffer, ShardTiming> job)
     {
+        var block = new PatternBlock(HashCode.Combine(seed, round));
         (ShardTiming[] timings, Exception?[] failures) = ShardThreads.Run(shards.Length, w =>
         {
-            var pattern = new ShardPattern(((long)group.Rank << 20) + w, seed + round);
+            var pattern = new ShardPattern(((long)group.Rank << 20) + w, block);
             using var buffer = new AlignedBuffer(settings.RequestBytes);
             return job(w, pattern, buffer);
         }, $"checkpoint {name}");

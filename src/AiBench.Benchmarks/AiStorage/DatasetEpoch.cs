@@ -19,6 +19,7 @@ internal static class DatasetEpoch
     {
         int[] order = Enumerable.Range(0, settings.Files).ToArray();
         new Random(HashCode.Combine(seed, epoch)).Shuffle(order);
+        var block = new PatternBlock(seed);
         int next = -1;
         (ReaderOutcome[] readers, Exception?[] failures) = ShardThreads.Run(settings.Readers, _ =>
         {
@@ -28,7 +29,7 @@ internal static class DatasetEpoch
             for (int i = Interlocked.Increment(ref next); i < order.Length; i = Interlocked.Increment(ref next))
             {
                 int file = order[i];
-                ShardTiming t = store.Read(DatasetWriter.Name(file), new ShardPattern(file, seed), buffer, settings.Verify, cancel,
+                ShardTiming t = store.Read(DatasetWriter.Name(file), new ShardPattern(file, block), buffer, settings.Verify, cancel,
                     ticks => latencies.RecordValue(Math.Clamp((long)(ticks * (1e9 / Stopwatch.Frequency)), 1, HighestNs)));
                 bytes += t.Bytes;
                 wrong += t.WrongChunks;

@@ -14,7 +14,7 @@ internal sealed record DatasetMarker(
     [property: JsonPropertyName("seed")] int Seed)
 {
     public const string FileName = "aibench-dataset.json";
-    public const string CurrentFormat = "aibench-dataset/1";
+    public const string CurrentFormat = "aibench-dataset/2"; // 2: one pattern block per dataset
 
     public static DatasetMarker? TryRead(string folder)
     {

@@ -12,6 +12,7 @@ internal static class DatasetWriter
     public static Exception? Write(IShardStore store, DatasetSettings settings, int seed, Action<string> report, CancellationToken cancel)
     {
         report($"writing the dataset: {settings.Files} × {ByteSize.FormatBinary(settings.FileBytes)} ({store.Description})");
+        var block = new PatternBlock(seed);
         int next = -1;
         (_, Exception?[] failures) = ShardThreads.Run(settings.Readers, _ =>
         {
@@ -19,7 +20,7 @@ internal static class DatasetWriter
             for (int i = Interlocked.Increment(ref next); i < settings.Files; i = Interlocked.Increment(ref next))
             {
                 cancel.ThrowIfCancellationRequested();
-                store.Write(Name(i), settings.FileBytes, new ShardPattern(i, seed), buffer, () => { }, cancel);
+                store.Write(Name(i), settings.FileBytes, new ShardPattern(i, block), buffer, () => { }, cancel);
             }
 
             return 0;

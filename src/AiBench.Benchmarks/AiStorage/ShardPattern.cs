@@ -3,7 +3,8 @@ using System.Buffers.Binary;
 namespace AiBench.Benchmarks.AiStorage;
 
 /// <summary>
-/// The bytes of one file (a checkpoint shard, a dataset file): a random 1 MiB block (incompressible) repeated, with every
+/// The bytes of one file (a checkpoint shard, a dataset file): a random 1 MiB block (incompressible; one per checkpoint
+/// or dataset, shared by its files, see <see cref="PatternBlock"/>) repeated, with every
 /// 4 KiB chunk stamped in its first 16 bytes with the file's id and the chunk's offset, so no two chunks are alike (no
 /// deduplication) and a read-back tells a wrong, stale or misplaced chunk from a right one. The content at an offset does
 /// not depend on the request size that wrote it, so a dataset written once can be read with any aligned request size.
@@ -13,12 +14,17 @@ internal sealed class ShardPattern
     public const int ChunkBytes = 4096;
     public const int PatternBytes = 1 << 20;
     private const int StampBytes = 16;
-    private readonly byte[] _block = new byte[PatternBytes];
+    private readonly byte[] _block;
 
-    public ShardPattern(long id, int seed)
+    public ShardPattern(long id, PatternBlock block)
     {
         Id = id;
-        new Random(HashCode.Combine(seed, id)).NextBytes(_block);
+        _block = block.Bytes;
+    }
+
+    /// <summary>A pattern with a block of its own (tests; a benchmark shares one block over its files).</summary>
+    public ShardPattern(long id, int seed) : this(id, new PatternBlock(HashCode.Combine(seed, id)))
+    {
     }
 
     public long Id { get; }
