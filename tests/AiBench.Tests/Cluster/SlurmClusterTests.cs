@@ -123,7 +123,9 @@ public sealed class SlurmClusterTests : IAsyncLifetime
     public async Task A_node_with_a_starved_cpu_is_named_for_its_cpu_figures()
     {
         await SlurmCluster.Infra("shape-all", Rate);
-        await SlurmCluster.Infra("cpu-limit", "3", "5");
+        // 10% of a core: a fifth of what each of the four namespace nodes gets of the two cores, so its CPU figures stand out,
+        // and its node checks finish in about 2 min (at 5% they took 2-4.4 min against the 4 min node timeout).
+        await SlurmCluster.Infra("cpu-limit", "3", "10");
         ProcessResult run = await SlurmCluster.Srun(RunLimit, ["run", "cluster", "--out", _results, .. Fast]);
         ClusterJson cluster = ClusterJson.Read(_results, run.Output);
 
