@@ -49,14 +49,14 @@ public class MultiHostNamespaceTests
         Assert.NotEmpty(ring);
         Assert.NotEmpty(fallback);
         // The plain C MPI_Allreduce loop on the same links in the same script is what this machine's TCP reaches now
-        // (0.84-0.95 of the shaped rate on the 2-core CI VM, depending on its load): AiBench must be within 5% of it,
-        // and both near the link.
+        // (0.80-0.95 of the shaped rate on the 2-core CI VM, depending on its load): AiBench must be within 5% of it,
+        // and near the link (0.7: a CI run on 2026-12-01 had the C loop itself at 0.80 and AiBench at 0.78).
         double referenceSeconds = ReferenceMedianSeconds(Path.Combine(results, "ref-ring.txt"));
         double aibenchSeconds = RingTime(Path.Combine(results, "ring"), 33554432);
         Assert.True(referenceSeconds / aibenchSeconds >= 0.95, $"AiBench's 32 MiB ring all-reduce took {aibenchSeconds:0.000} s, the plain C loop {referenceSeconds:0.000} s\n{log}");
         foreach ((double bytes, double efficiency, long wrong) in ring)
         {
-            Assert.True(efficiency is >= 0.8 and <= 1.0, $"ring busbw at {bytes} B is {efficiency:0.000} of the link\n{log}");
+            Assert.True(efficiency is >= 0.7 and <= 1.0, $"ring busbw at {bytes} B is {efficiency:0.000} of the link\n{log}");
             Assert.Equal(0, wrong);
         }
 
