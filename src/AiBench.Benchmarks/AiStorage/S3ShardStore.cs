@@ -83,37 +83,24 @@ internal sealed class S3ShardStore : IShardStore
 
     private async Task MultipartAsync(string name, long bytes, ShardPattern pattern, Action created, CancellationToken cancel)
     {
-        using var timeouts = new RequestTimeouts(_timeout, cancel);
-        InitiateMultipartUploadResponse upload = await _client.InitiateMultipartUploadAsync(
-            new InitiateMultipartUploadRequest { BucketName = _scratch.Bucket, Key = Key(name) }, timeouts.Next());
-        created();
-        int parts = (int)((bytes + _partBytes - 1) / _partBytes);
-        var etags = new PartETag[parts];
+        bool plainHttp = _connection.Endpoint.Url?.Scheme == Uri.UriSchemeHttp;
+        var upload = new MultipartUploader(_client, _scratch.Bucket, _partBytes, _partConcurrency, UnsignedParts: !plainHttp, _timeout);
+        string? open = null;
         try
         {
-            await Parallel.ForEachAsync(Enumerable.Range(0, parts), new ParallelOptions { MaxDegreeOfParallelism = _partConcurrency, CancellationToken = cancel },
-                async (part, token) =>
+            await upload.RunAsync(Key(name), bytes, (offset, length) => new ShardPatternStream(pattern, offset, length, seekable: true),
+                uploadId =>
                 {
-                    long offset = part * _partBytes;
-                    using var body = new ShardPatternStream(pattern, offset, Math.Min(_partBytes, bytes - offset), seekable: true);
-                    using var partTimeout = new RequestTimeouts(_timeout, token);
-                    UploadPartResponse response = await _client.UploadPartAsync(new UploadPartRequest
-                    {
-                        BucketName = _scratch.Bucket, Key = Key(name), UploadId = upload.UploadId, PartNumber = part + 1, InputStream = body,
-                        UseChunkEncoding = false, DisablePayloadSigning = _connection.Endpoint.Url?.Scheme != Uri.UriSchemeHttp,
-                    }, partTimeout.Next());
-                    etags[part] = new PartETag(part + 1, response.ETag);
-                });
-            await _client.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
-            {
-                BucketName = _scratch.Bucket, Key = Key(name), UploadId = upload.UploadId, PartETags = [.. etags],
-            }, timeouts.Next());
+                    open = uploadId;
+                    created();
+                },
+                _ => open = null, cancel);
         }
-        catch
+        catch when (open is not null)
         {
-            // An upload cut short holds its parts on the server until aborted; the scratch clean-up aborts any left.
+            // An upload cut short holds its parts on the server until aborted; the scratch clean-up lists and aborts any left.
             using var abort = new CancellationTokenSource(_timeout);
-            await _client.AbortMultipartUploadAsync(new AbortMultipartUploadRequest { BucketName = _scratch.Bucket, Key = Key(name), UploadId = upload.UploadId }, abort.Token)
+            await _client.AbortMultipartUploadAsync(new AbortMultipartUploadRequest { BucketName = _scratch.Bucket, Key = Key(name), UploadId = open }, abort.Token)
                 .ContinueWith(_ => { }, TaskScheduler.Default);
             throw;
         }
@@ -207,6 +194,11 @@ internal sealed class S3ShardStore : IShardStore
         }
     }
 
-    private void Call(Task call, string what, CancellationToken user) =>
-        Call(call.ContinueWith(t => { t.GetAwaiter().GetResult(); return 0; }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default), what, user);
+    private void Call(Task call, string what, CancellationToken user) => Call(Done(call), what, user);
+
+    private static async Task<bool> Done(Task call)
+    {
+        await call;
+        return true;
+    }
 }

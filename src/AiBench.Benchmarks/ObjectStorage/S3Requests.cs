@@ -136,56 +136,10 @@ public sealed class S3Requests(IAmazonS3 client, string bucket, string prefix, O
     private async Task<long> MultipartPutAsync(StoredObject target, CancellationToken cancellationToken)
     {
         string key = Key(target.Id);
-        InitiateMultipartUploadResponse initiated = await WithTimeout(
-            token => client.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest { BucketName = bucket, Key = key }, token),
-            cancellationToken);
-        string uploadId = initiated.UploadId;
-        _openUploads[uploadId] = key;
-        int parts = (int)Math.Max(1, (target.Size + workload.PartSize - 1) / workload.PartSize);
-        var etags = new PartETag[parts];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(1, parts),
-            new ParallelOptions { MaxDegreeOfParallelism = workload.PartConcurrency, CancellationToken = cancellationToken },
-            async (number, token) =>
-            {
-                long offset = (number - 1) * workload.PartSize;
-                long size = Math.Min(workload.PartSize, target.Size - offset);
-                using Stream body = payload.Stream(target.Id, offset, size);
-                // A part's body must seek (the SDK wraps it in a PartialWrapperStream), so it goes unsigned only
-                // where the SDK allows DisablePayloadSigning: over HTTPS.
-                var request = new UploadPartRequest
-                {
-                    BucketName = bucket,
-                    Key = key,
-                    UploadId = uploadId,
-                    PartNumber = number,
-                    InputStream = body,
-                    PartSize = size,
-                    UseChunkEncoding = false,
-                    DisablePayloadSigning = workload.UnsignedParts,
-                };
-                UploadPartResponse part = await WithTimeout(partToken => client.UploadPartAsync(request, partToken), token);
-                etags[number - 1] = new PartETag(number, part.ETag);
-            });
-        await WithTimeout(
-            token => client.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
-            {
-                BucketName = bucket,
-                Key = key,
-                UploadId = uploadId,
-                PartETags = [.. etags],
-            }, token),
-            cancellationToken);
-        _openUploads.TryRemove(uploadId, out _);
+        var upload = new MultipartUploader(client, bucket, workload.PartSize, workload.PartConcurrency, workload.UnsignedParts, workload.Timeout);
+        await upload.RunAsync(key, target.Size, (offset, length) => payload.Stream(target.Id, offset, length),
+            uploadId => _openUploads[uploadId] = key, uploadId => _openUploads.TryRemove(uploadId, out _), cancellationToken);
         return target.Size;
-    }
-
-    /// <summary>One request of several in an operation, with the request timeout of its own.</summary>
-    private async Task<T> WithTimeout<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(workload.Timeout);
-        return await call(timeout.Token);
     }
 
     private async Task<long> HeadAsync(StoredObject target, CancellationToken cancellationToken)
