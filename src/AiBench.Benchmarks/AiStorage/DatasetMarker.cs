@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AiBench.Core.Results;
 
 namespace AiBench.Benchmarks.AiStorage;
 
@@ -32,13 +33,8 @@ internal sealed record DatasetMarker(
         }
     }
 
-    public void Write(string folder)
-    {
-        string path = Path.Combine(folder, FileName);
-        string temporary = path + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(this, DatasetMarkerJsonContext.Default.DatasetMarker));
-        File.Move(temporary, path);
-    }
+    public void Write(string folder) =>
+        AtomicFile.WriteAllText(Path.Combine(folder, FileName), JsonSerializer.Serialize(this, DatasetMarkerJsonContext.Default.DatasetMarker));
 }
 
 [JsonSerializable(typeof(DatasetMarker))]
