@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using AiBench.Core.Errors;
 using AiBench.Core.Results;
 
 namespace AiBench.Benchmarks.AiStorage;
@@ -20,5 +21,28 @@ internal static class BlockingMeasurement
         }
 
         failure?.Throw();
+    }
+
+    /// <summary>
+    /// Runs steps 0 to <paramref name="count"/> − 1 (checkpoints, epochs), keeping the ones that completed: a fault of the
+    /// storage or Ctrl-C after at least one step ends the loop and is returned, to be rethrown after the figures; before
+    /// the first it propagates (there is nothing to keep).
+    /// </summary>
+    public static (List<T> Done, ExceptionDispatchInfo? Failure) Steps<T>(int count, Func<int, T> step)
+    {
+        var done = new List<T>(count);
+        try
+        {
+            for (int i = 0; i < count; i++)
+            {
+                done.Add(step(i));
+            }
+        }
+        catch (Exception e) when (done.Count > 0 && e is CouldNotRunException or OperationCanceledException)
+        {
+            return (done, ExceptionDispatchInfo.Capture(e));
+        }
+
+        return (done, null);
     }
 }

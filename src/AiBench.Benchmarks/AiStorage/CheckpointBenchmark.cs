@@ -72,28 +72,21 @@ public sealed class CheckpointBenchmark : IBenchmark
         IRankGroup group = context.Launch.Size > 1 ? MpiSession.Get() : new SingleRankGroup();
         Directory.CreateDirectory(context.ScratchDirectory);
         CheckpointSettings settings = CheckpointSettings.From(context.Case, group.Size, context.ScratchDirectory);
-        if (!ShardStoreOptions.IsS3(context.Case) && settings.Cache == CacheMode.DropAll && PageCache.CannotDropAll() is { } why)
-        {
-            throw new BadInputException($"cache=drop-all: {why}; use cache=fadvise or cache=direct");
-        }
+        ShardStoreOptions.CheckCache(context.Case, settings.Cache);
 
         long shard = settings.ShardBytes(group.Size);
-        var outcomes = new List<CheckpointOutcome>(settings.Checkpoints);
-        ExceptionDispatchInfo? failure = null;
-        string? cleanup = null;
         (IShardStore store, Func<string?> cleanUp) = Open(context, settings, group, shard * settings.Writers, cancel);
+        List<CheckpointOutcome> outcomes;
+        ExceptionDispatchInfo? failure;
+        string? cleanup;
         try
         {
             int seed = Environment.TickCount;
-            for (int round = 0; round < settings.Checkpoints; round++)
+            (outcomes, failure) = BlockingMeasurement.Steps(settings.Checkpoints, round =>
             {
                 context.Report($"checkpoint {round + 1}/{settings.Checkpoints}: {ByteSize.FormatBinary(shard * settings.Writers * group.Size)}");
-                outcomes.Add(new CheckpointRound(settings, group, store, round, seed).Run(cancel));
-            }
-        }
-        catch (Exception e) when (outcomes.Count > 0 && e is CouldNotRunException or OperationCanceledException)
-        {
-            failure = ExceptionDispatchInfo.Capture(e);
+                return new CheckpointRound(settings, group, store, round, seed).Run(cancel);
+            });
         }
         finally
         {

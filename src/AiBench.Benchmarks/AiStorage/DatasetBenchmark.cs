@@ -76,28 +76,21 @@ public sealed class DatasetBenchmark : IBenchmark
     private (IReadOnlyList<Measurement> Figures, ExceptionDispatchInfo? Failure) Measure(BenchmarkContext context, CancellationToken cancel)
     {
         DatasetSettings settings = DatasetSettings.From(context.Case);
-        if (!ShardStoreOptions.IsS3(context.Case) && settings.Cache == CacheMode.DropAll && PageCache.CannotDropAll() is { } why)
-        {
-            throw new BadInputException($"cache=drop-all: {why}; use cache=fadvise or cache=direct");
-        }
+        ShardStoreOptions.CheckCache(context.Case, settings.Cache);
 
         string[] names = Enumerable.Range(0, settings.Files).Select(DatasetWriter.Name).ToArray();
         (IShardStore store, int seed, bool reused, Func<string?> cleanUp) = Open(context, settings, cancel);
-        var epochs = new List<(EpochOutcome Outcome, double Cached)>(settings.Epochs);
-        ExceptionDispatchInfo? failure = null;
-        string? cleanup = null;
+        List<(EpochOutcome Outcome, double Cached)> epochs;
+        ExceptionDispatchInfo? failure;
+        string? cleanup;
         try
         {
-            for (int epoch = 0; epoch < settings.Epochs; epoch++)
+            (epochs, failure) = BlockingMeasurement.Steps(settings.Epochs, epoch =>
             {
                 long cached = store.EmptyCache(names);
                 context.Report($"epoch {epoch + 1}/{settings.Epochs}");
-                epochs.Add((DatasetEpoch.Run(store, seed, settings, epoch, cancel), (double)cached / settings.TotalBytes));
-            }
-        }
-        catch (Exception e) when (epochs.Count > 0 && e is CouldNotRunException or OperationCanceledException)
-        {
-            failure = ExceptionDispatchInfo.Capture(e);
+                return (DatasetEpoch.Run(store, seed, settings, epoch, cancel), (double)cached / settings.TotalBytes);
+            });
         }
         finally
         {

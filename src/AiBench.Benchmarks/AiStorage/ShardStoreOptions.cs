@@ -1,4 +1,5 @@
 using AiBench.Benchmarks.ObjectStorage;
+using AiBench.Core.Errors;
 using AiBench.Core.Parameters;
 
 namespace AiBench.Benchmarks.AiStorage;
@@ -28,6 +29,15 @@ internal static class ShardStoreOptions
     ];
 
     public static bool IsS3(BenchmarkCase c) => c.GetText("backend") == "s3";
+
+    /// <summary>Bad input when a file backend is asked to drop the whole page cache by a process that may not.</summary>
+    public static void CheckCache(BenchmarkCase c, CacheMode cache)
+    {
+        if (!IsS3(c) && cache == CacheMode.DropAll && PageCache.CannotDropAll() is { } why)
+        {
+            throw new BadInputException($"cache=drop-all: {why}; use cache=fadvise or cache=direct");
+        }
+    }
 
     public static S3ShardStore OpenS3(BenchmarkCase c, int workers, CancellationToken cancel) => S3ShardStore.Open(
         S3Connection.Resolve(c), c.GetInt64("part-size"), c.GetInt32("part-concurrency"), workers, TimeSpan.FromSeconds(c.GetDouble("timeout")), cancel);
