@@ -15,8 +15,6 @@ namespace AiBench.Tests.AiStorage;
 [Collection(RgwCollection.Name)]
 public class AiStorageS3Tests(LocalRgw rgw)
 {
-    private static readonly SystemInfo ThisMachine = SystemInfoCollector.Collect();
-
     private Dictionary<string, string> S3(params (string Name, string Value)[] extra)
     {
         string secret = Path.Combine(Path.GetTempPath(), $"aibench-test-secret-{Environment.ProcessId}");
@@ -34,12 +32,8 @@ public class AiStorageS3Tests(LocalRgw rgw)
         return settings;
     }
 
-    private static async Task<List<Measurement>> Run(IBenchmark benchmark, Dictionary<string, string> settings)
-    {
-        BenchmarkCase c = Assert.Single(benchmark.Parameters.Expand(settings));
-        var context = new BenchmarkContext { Case = c, Policy = MeasurementPolicy.Quick, System = ThisMachine, ScratchDirectory = Path.GetTempPath() };
-        return await benchmark.RunAsync(context, CancellationToken.None).ToListAsync();
-    }
+    private static Task<List<Measurement>> Run(IBenchmark benchmark, Dictionary<string, string> settings) =>
+        InProcessRun.Figures(benchmark, settings, Path.GetTempPath());
 
     private async Task<int> AiBenchBuckets()
     {

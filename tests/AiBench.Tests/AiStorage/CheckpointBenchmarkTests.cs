@@ -17,16 +17,10 @@ namespace AiBench.Tests.AiStorage;
 /// <summary>storage.checkpoint on real files: written, fsync'ed, dropped from the page cache, read back, verified, removed.</summary>
 public class CheckpointBenchmarkTests
 {
-    private static readonly SystemInfo ThisMachine = SystemInfoCollector.Collect();
+    private static BenchmarkContext Context(Dictionary<string, string> settings, string scratch) =>
+        InProcessRun.Context(new CheckpointBenchmark(), settings, scratch);
 
-    internal static BenchmarkContext Context(Dictionary<string, string> settings, string scratch)
-    {
-        BenchmarkCase c = Assert.Single(new CheckpointBenchmark().Parameters.Expand(settings));
-        return new BenchmarkContext { Case = c, Policy = MeasurementPolicy.Quick, System = ThisMachine, ScratchDirectory = scratch };
-    }
-
-    internal static Task<List<Measurement>> Run(BenchmarkContext context) =>
-        new CheckpointBenchmark().RunAsync(context, CancellationToken.None).ToListAsync().AsTask();
+    private static Task<List<Measurement>> Run(BenchmarkContext context) => InProcessRun.Figures(new CheckpointBenchmark(), context);
 
     private static Dictionary<string, string> Small(string folder, string cache = "fadvise") => new()
     {

@@ -16,16 +16,10 @@ namespace AiBench.Tests.AiStorage;
 /// <summary>storage.dataset on real files: written once and reused, read whole in random order, verified, the cache guarded.</summary>
 public class DatasetBenchmarkTests
 {
-    private static readonly SystemInfo ThisMachine = SystemInfoCollector.Collect();
+    private static BenchmarkContext Context(Dictionary<string, string> settings, string scratch) =>
+        InProcessRun.Context(new DatasetBenchmark(), settings, scratch);
 
-    private static BenchmarkContext Context(Dictionary<string, string> settings, string scratch)
-    {
-        BenchmarkCase c = Assert.Single(new DatasetBenchmark().Parameters.Expand(settings));
-        return new BenchmarkContext { Case = c, Policy = MeasurementPolicy.Quick, System = ThisMachine, ScratchDirectory = scratch };
-    }
-
-    private static Task<List<Measurement>> Run(BenchmarkContext context) =>
-        new DatasetBenchmark().RunAsync(context, CancellationToken.None).ToListAsync().AsTask();
+    private static Task<List<Measurement>> Run(BenchmarkContext context) => InProcessRun.Figures(new DatasetBenchmark(), context);
 
     private static Dictionary<string, string> Small(string? folder = null, string cache = "fadvise")
     {
