@@ -1,8 +1,7 @@
 using Amazon.S3;
 using AiBench.Benchmarks.AiStorage;
-using AiBench.Benchmarks.Hosts;
-using AiBench.Core.Benchmarks;
 using AiBench.Core.Hosts;
+using AiBench.Core.Benchmarks;
 using AiBench.Core.Measuring;
 using AiBench.Core.Parameters;
 using AiBench.Core.Results;

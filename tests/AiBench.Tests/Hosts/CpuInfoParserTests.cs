@@ -1,4 +1,4 @@
-using AiBench.Benchmarks.Hosts;
+using AiBench.Core.Hosts;
 using Xunit;
 
 namespace AiBench.Tests.Hosts;

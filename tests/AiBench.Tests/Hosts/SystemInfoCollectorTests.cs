@@ -1,4 +1,3 @@
-using AiBench.Benchmarks.Hosts;
 using AiBench.Core.Hosts;
 using Xunit;
 

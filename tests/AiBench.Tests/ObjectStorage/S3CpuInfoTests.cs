@@ -16,7 +16,7 @@ public class S3CpuInfoTests
     {
         Case = Assert.Single(new StorageS3Benchmark().Parameters.Expand(new Dictionary<string, string> { ["op"] = "mixed" })),
         Policy = AiBench.Core.Measuring.MeasurementPolicy.Quick,
-        System = AiBench.Benchmarks.Hosts.SystemInfoCollector.Collect(),
+        System = AiBench.Core.Hosts.SystemInfoCollector.Collect(),
     };
 
     [Fact]

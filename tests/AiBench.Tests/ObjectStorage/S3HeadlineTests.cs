@@ -19,7 +19,7 @@ public class S3HeadlineTests
     {
         Case = Assert.Single(new StorageS3Benchmark().Parameters.Expand(new Dictionary<string, string> { ["op"] = "get" })),
         Policy = AiBench.Core.Measuring.MeasurementPolicy.Quick,
-        System = AiBench.Benchmarks.Hosts.SystemInfoCollector.Collect(),
+        System = AiBench.Core.Hosts.SystemInfoCollector.Collect(),
     };
 
     [Fact]

@@ -220,7 +220,7 @@ public class S3UnitTests
         {
             Case = Assert.Single(new StorageS3Benchmark().Parameters.Expand(new Dictionary<string, string> { ["op"] = "get" })),
             Policy = AiBench.Core.Measuring.MeasurementPolicy.Quick,
-            System = AiBench.Benchmarks.Hosts.SystemInfoCollector.Collect(),
+            System = AiBench.Core.Hosts.SystemInfoCollector.Collect(),
         };
         List<AiBench.Core.Results.Measurement> figures = S3Measurements.Build(
             "storage.s3", context, result, [S3Operation.Get], TimeSpan.FromSeconds(10), new Dictionary<string, string>());

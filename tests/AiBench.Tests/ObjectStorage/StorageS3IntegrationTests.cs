@@ -1,9 +1,8 @@
 using Amazon.S3;
 using Amazon.S3.Model;
-using AiBench.Benchmarks.Hosts;
+using AiBench.Core.Hosts;
 using AiBench.Benchmarks.ObjectStorage;
 using AiBench.Core.Benchmarks;
-using AiBench.Core.Hosts;
 using AiBench.Core.Measuring;
 using AiBench.Core.Parameters;
 using AiBench.Core.Results;

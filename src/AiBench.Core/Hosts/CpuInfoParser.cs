@@ -1,4 +1,4 @@
-namespace AiBench.Benchmarks.Hosts;
+namespace AiBench.Core.Hosts;
 
 /// <summary>What <c>/proc/cpuinfo</c> says about the processors.</summary>
 internal sealed record CpuInfoSummary(string? Model, int LogicalCores, int PhysicalCores, int Sockets, IReadOnlyList<string> Flags);

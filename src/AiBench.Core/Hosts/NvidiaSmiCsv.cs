@@ -1,7 +1,7 @@
 using System.Globalization;
 using AiBench.Core.Hosts;
 
-namespace AiBench.Benchmarks.Hosts;
+namespace AiBench.Core.Hosts;
 
 /// <summary>Parses <c>nvidia-smi --query-gpu=... --format=csv,noheader,nounits</c> output (fields in <see cref="QueryFields"/>).</summary>
 internal static class NvidiaSmiCsv

@@ -1,6 +1,6 @@
 using AiBench.Core.Hosts;
 
-namespace AiBench.Benchmarks.Hosts;
+namespace AiBench.Core.Hosts;
 
 /// <summary>
 /// Describes the machine a run happens on, from procfs and sysfs (and nvidia-smi when present). Every part is

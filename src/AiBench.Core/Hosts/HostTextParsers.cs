@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AiBench.Benchmarks.Hosts;
+namespace AiBench.Core.Hosts;
 
 /// <summary>Parsers for the small one-fact files: <c>/proc/meminfo</c> and <c>/etc/os-release</c>.</summary>
 internal static class HostTextParsers

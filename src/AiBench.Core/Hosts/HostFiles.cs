@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security;
 
-namespace AiBench.Benchmarks.Hosts;
+namespace AiBench.Core.Hosts;
 
 /// <summary>
 /// Tolerant reads of procfs and sysfs under a root directory ("/" on a real machine, a fake tree in tests).

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AiBench.Benchmarks.Hosts;
+namespace AiBench.Core.Hosts;
 
 /// <summary>One cache as a CPU sees it (<c>/sys/devices/system/cpu/cpuN/cache/indexM</c>).</summary>
 internal sealed record CacheEntry(int Level, string Type, long SizeBytes, string SharedCpuList);

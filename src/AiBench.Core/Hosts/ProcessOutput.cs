@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 
-namespace AiBench.Benchmarks.Hosts;
+namespace AiBench.Core.Hosts;
 
 /// <summary>Runs a helper program (nvidia-smi) and returns its standard output, or null — never hangs past the timeout.</summary>
 internal static class ProcessOutput

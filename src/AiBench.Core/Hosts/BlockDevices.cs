@@ -1,6 +1,6 @@
 using AiBench.Core.Hosts;
 
-namespace AiBench.Benchmarks.Hosts;
+namespace AiBench.Core.Hosts;
 
 /// <summary>Block devices from <c>/sys/block</c>: model, NVMe or not, rotational, size.</summary>
 internal static class BlockDevices

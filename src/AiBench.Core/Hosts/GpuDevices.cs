@@ -1,6 +1,6 @@
 using AiBench.Core.Hosts;
 
-namespace AiBench.Benchmarks.Hosts;
+namespace AiBench.Core.Hosts;
 
 /// <summary>
 /// NVIDIA GPUs: nvidia-smi's richer answer (memory, PCIe link) when it exists and answers in time, else the kernel

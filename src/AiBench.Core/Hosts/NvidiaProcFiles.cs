@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using AiBench.Core.Hosts;
 
-namespace AiBench.Benchmarks.Hosts;
+namespace AiBench.Core.Hosts;
 
 /// <summary>
 /// The NVIDIA kernel driver's own description of its GPUs, <c>/proc/driver/nvidia/gpus/*/information</c>, readable

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AiBench.Benchmarks.Hosts;
+namespace AiBench.Core.Hosts;
 
 /// <summary>Parses the rate of an InfiniBand or RoCE port: <c>"400 Gb/sec (4X NDR)"</c> → 4e11 bit/s.</summary>
 internal static class InfinibandRate

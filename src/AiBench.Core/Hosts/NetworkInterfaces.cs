@@ -1,6 +1,6 @@
 using AiBench.Core.Hosts;
 
-namespace AiBench.Benchmarks.Hosts;
+namespace AiBench.Core.Hosts;
 
 /// <summary>
 /// Network links: every InfiniBand/RDMA port (<c>/sys/class/infiniband</c>; link layer InfiniBand, or Ethernet which
