@@ -40,7 +40,7 @@ internal static class CheckpointFigures
             ["modelCheckpointBytes"] = Number(settings.Model.Bytes),
             ["gpus"] = Number(settings.Gpus),
             ["bytes"] = Number(bytes),
-            ["ranks"] = Number(group.Size),
+            [InfoKeys.Ranks] = Number(group.Size),
             ["writers"] = Number(settings.Writers),
             ["shards"] = Number(group.Size * settings.Writers),
             ["shardBytes"] = Number(settings.ShardBytes(group.Size)),
@@ -49,7 +49,7 @@ internal static class CheckpointFigures
             ["cache"] = store.ControlsCache ? settings.Cache.Name() : "the server's (not the client's to empty)",
             ["cleanup"] = cleanup ?? "complete",
             ["checkpoints"] = Number(outcomes.Count),
-            ["stopReason"] = stopped ? "Fault" : "Checkpoints",
+            [InfoKeys.StopReason] = stopped ? "Fault" : "Checkpoints",
         };
         if (store.ControlsCache)
         {
@@ -100,7 +100,7 @@ internal static class CheckpointFigures
                 Stats = SampleStatisticsEstimator.Estimate(samples, unit == Unit.Seconds ? SampleKind.Quantity : SampleKind.RateOfEqualWork),
                 Correct = correctness,
                 Invalid = invalidBecause,
-                Info = new Dictionary<string, string>(info) { ["method"] = method },
+                Info = new Dictionary<string, string>(info) { [InfoKeys.Method] = method },
             };
         }
     }

@@ -47,7 +47,7 @@ internal static class DatasetFigures
             ["datasetReused"] = dataset.Reused ? "true" : "false",
             ["cleanup"] = dataset.Cleanup ?? "complete",
             ["epochs"] = Number(epochs.Count),
-            ["stopReason"] = stopped ? "Fault" : "Epochs",
+            [InfoKeys.StopReason] = stopped ? "Fault" : "Epochs",
         };
         if (clientCache)
         {
@@ -108,7 +108,7 @@ internal static class DatasetFigures
                 Stats = SampleStatisticsEstimator.Estimate(samples, unit == Unit.Seconds ? SampleKind.Quantity : SampleKind.RateOfEqualWork),
                 Correct = correctness,
                 Invalid = invalid,
-                Info = new Dictionary<string, string>(info) { ["method"] = method },
+                Info = new Dictionary<string, string>(info) { [InfoKeys.Method] = method },
             };
         }
     }

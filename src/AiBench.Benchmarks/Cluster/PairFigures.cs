@@ -25,7 +25,7 @@ internal static class PairFigures
                 ["round"] = (s.Round + 1).ToString(CultureInfo.InvariantCulture),
                 ["bursts"] = s.Bursts.ToString(CultureInfo.InvariantCulture),
                 ["bytesPerSample"] = ((long)settings.Bytes * settings.Window * s.Bursts).ToString(CultureInfo.InvariantCulture),
-                ["ranks"] = $"{nodes.Leaders[s.From]},{nodes.Leaders[s.To]}",
+                [InfoKeys.Ranks] = $"{nodes.Leaders[s.From]},{nodes.Leaders[s.To]}",
             };
             if (roundSeconds is { } seconds)
             {
@@ -60,7 +60,7 @@ internal static class PairFigures
                     Labels = new Dictionary<string, string> { [PairMetrics.FromLabel] = nodes.Hosts[from], [PairMetrics.ToLabel] = nodes.Hosts[to] },
                     Samples = samples,
                     Stats = SampleStatisticsEstimator.Estimate(samples, unit == Unit.Seconds ? SampleKind.Quantity : SampleKind.RateOfEqualWork),
-                    Info = new Dictionary<string, string>(info) { ["method"] = method },
+                    Info = new Dictionary<string, string>(info) { [InfoKeys.Method] = method },
                 };
                 return lineRate is { } rate ? m with { Baseline = new BaselineComparison("link-rate", rate, m.Value / rate) } : m;
             }

@@ -206,7 +206,7 @@ public abstract class CollectiveBenchmark : IJobWideBenchmark
                     Samples = [average],
                     Info = new Dictionary<string, string>
                     {
-                        ["method"] = "nccl-tests '# Avg bus bandwidth': mean busbw over every size and placement",
+                        [InfoKeys.Method] = "nccl-tests '# Avg bus bandwidth': mean busbw over every size and placement",
                         ["points"] = busBandwidths.Count.ToString(CultureInfo.InvariantCulture),
                     },
                 };
@@ -240,22 +240,22 @@ public abstract class CollectiveBenchmark : IJobWideBenchmark
         int slowest = Array.IndexOf(result.MeanSecondsByRank, result.MeanSecondsByRank.Max());
         var info = new Dictionary<string, string>
         {
-            ["transport"] = link.Transport,
+            [InfoKeys.Transport] = link.Transport,
             ["link"] = link.Link,
-            ["ranks"] = mpi.Size.ToString(CultureInfo.InvariantCulture),
+            [InfoKeys.Ranks] = mpi.Size.ToString(CultureInfo.InvariantCulture),
             ["hosts"] = hosts.ToString(CultureInfo.InvariantCulture),
             ["rankHosts"] = mpi.DescribeRanks(),
             ["launcher"] = launcher,
             ["count"] = result.Size.Count.ToString(CultureInfo.InvariantCulture),
-            ["algorithmBytes"] = result.Size.AlgorithmBytes.ToString(CultureInfo.InvariantCulture),
-            ["iterations"] = settings.Iterations.ToString(CultureInfo.InvariantCulture),
+            [InfoKeys.AlgorithmBytes] = result.Size.AlgorithmBytes.ToString(CultureInfo.InvariantCulture),
+            [InfoKeys.Iterations] = settings.Iterations.ToString(CultureInfo.InvariantCulture),
             ["warmup"] = settings.Warmup.ToString(CultureInfo.InvariantCulture),
             ["rankMeanTimes"] = string.Join(",", result.MeanSecondsByRank.Select(t => t.ToString("G6", CultureInfo.InvariantCulture))),
             ["slowestRank"] = slowest.ToString(CultureInfo.InvariantCulture),
         };
         if (noBandwidth is null)
         {
-            info["busbwFactor"] = factor.ToString("R", CultureInfo.InvariantCulture);
+            info[InfoKeys.BusbwFactor] = factor.ToString("R", CultureInfo.InvariantCulture);
         }
         else
         {

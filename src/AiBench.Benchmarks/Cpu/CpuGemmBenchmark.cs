@@ -115,9 +115,9 @@ public sealed class CpuGemmBenchmark : IBenchmark
                         ? "OpenBLAS's own detection or the user's OPENBLAS_CORETYPE"
                         : "chosen by aibench from the CPU flags (set OPENBLAS_CORETYPE to override)",
                     ["threads"] = blas.Threads?.ToString(CultureInfo.InvariantCulture) ?? "library default",
-                    ["productsPerSample"] = products.ToString(CultureInfo.InvariantCulture),
+                    [InfoKeys.ProductsPerSample] = products.ToString(CultureInfo.InvariantCulture),
                     ["warmupRuns"] = series.WarmupRuns.ToString(CultureInfo.InvariantCulture),
-                    ["stopReason"] = series.StopReason.ToString(),
+                    [InfoKeys.StopReason] = series.StopReason.ToString(),
                 },
             };
 

@@ -104,10 +104,10 @@ public sealed class CpuMemoryBenchmark : IBenchmark
             Info = new Dictionary<string, string>
             {
                 ["threads"] = threads.ToString(CultureInfo.InvariantCulture),
-                ["arrayBytes"] = (elements * sizeof(double)).ToString(CultureInfo.InvariantCulture),
+                [InfoKeys.ArrayBytes] = (elements * sizeof(double)).ToString(CultureInfo.InvariantCulture),
                 ["repetitionsPerSample"] = repetitions.ToString(CultureInfo.InvariantCulture),
                 ["warmupRuns"] = series.WarmupRuns.ToString(CultureInfo.InvariantCulture),
-                ["stopReason"] = series.StopReason.ToString(),
+                [InfoKeys.StopReason] = series.StopReason.ToString(),
             },
         };
     }

@@ -40,10 +40,10 @@ internal static class DeviceCopyRunner
         var correct = new Correctness(arrays.Elements, arrays.CountWrong(arrays.C, expected));
         Dictionary<string, string> Info(string counted) => new(StringComparer.Ordinal)
         {
-            ["method"] = "cuMemcpyAsync device to device (copy engine)",
-            ["copyBytes"] = GpuInfo.Text(bytes),
-            ["bytesCounted"] = counted,
-            ["copiesPerSample"] = GpuInfo.Text(copies),
+            [InfoKeys.Method] = "cuMemcpyAsync device to device (copy engine)",
+            [InfoKeys.CopyBytes] = GpuInfo.Text(bytes),
+            [InfoKeys.BytesCounted] = counted,
+            [InfoKeys.CopiesPerSample] = GpuInfo.Text(copies),
         };
         // A new series, not a copy with other samples: nothing else of the read-write series may carry over unscaled.
         var once = new SampleSeries([.. series.Samples.Select(MemoryTraffic.CountedOnce)], series.WarmupRuns, series.StopReason, series.Elapsed);

@@ -1,3 +1,4 @@
+using AiBench.Core.Results;
 using System.Globalization;
 using AiBench.Cuda;
 
@@ -41,7 +42,7 @@ internal static class GpuInfo
 
         if (telemetry.ClockEventReasons is { } reasons)
         {
-            info["clockEventReasons"] = ClockEventReasons.Describe(reasons);
+            info[InfoKeys.ClockEventReasons] = ClockEventReasons.Describe(reasons);
         }
 
         Put(info, "eccVolatileUncorrected", telemetry.EccVolatileUncorrected);

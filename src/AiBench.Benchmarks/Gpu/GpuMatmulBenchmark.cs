@@ -260,7 +260,7 @@ public sealed class GpuMatmulBenchmark : IBenchmark
         info["cublasLt"] = CublasLtLibrary.Version();
         info["cublasLtLibrary"] = CublasLtLibrary.LoadedFrom ?? "";
         info["nvrtc"] = NvrtcCompiler.Version();
-        info["computeType"] = MatmulComputeTypeNames.Of(type.ComputeType);
+        info[InfoKeys.ComputeType] = MatmulComputeTypeNames.Of(type.ComputeType);
         info["inputType"] = type.InputType.ToString();
         info["outputType"] = type.OutputType.ToString();
         info["fastAccumulation"] = type.FastAccumulation ? "true" : "false";
@@ -270,7 +270,7 @@ public sealed class GpuMatmulBenchmark : IBenchmark
 
     private static void AddMethodInfo(Dictionary<string, string> info, MatmulMethod method, int algorithms, bool sweep)
     {
-        info["method"] = method.Name();
+        info[InfoKeys.Method] = method.Name();
         info["algorithmsRequested"] = GpuInfo.Text(algorithms);
         if (method == MatmulMethod.MamfFinder)
         {
@@ -301,10 +301,10 @@ public sealed class GpuMatmulBenchmark : IBenchmark
         info["workspaceBytes"] = GpuInfo.Text(result.Choice.Algorithm.WorkspaceBytes);
         info["wavesCount"] = GpuInfo.Text(result.Choice.Algorithm.Waves);
         info["secondsPerProduct"] = GpuInfo.Text(result.Median > 0 ? result.Shape.Flops / result.Median : double.NaN);
-        info["productsPerSample"] = GpuInfo.Text(result.ProductsPerSample);
+        info[InfoKeys.ProductsPerSample] = GpuInfo.Text(result.ProductsPerSample);
         info["bufferSets"] = GpuInfo.Text(result.BufferSets);
-        info["workingSetBytes"] = GpuInfo.Text(result.BufferSets * result.Shape.SetBytes(type.InputBytes, type.OutputBytes));
-        info["stopReason"] = result.Series.StopReason.ToString();
+        info[InfoKeys.WorkingSetBytes] = GpuInfo.Text(result.BufferSets * result.Shape.SetBytes(type.InputBytes, type.OutputBytes));
+        info[InfoKeys.StopReason] = result.Series.StopReason.ToString();
         info["warmupRuns"] = GpuInfo.Text(result.Series.WarmupRuns);
         info["maxErrorRatio"] = GpuInfo.Text(result.Check.MaxErrorRatio);
         if (result.MamfFinder is { } figures)

@@ -152,7 +152,7 @@ public sealed class GpuMemoryBenchmark : IBenchmark
             info[key] = value;
         }
 
-        info["stopReason"] = result.Series.StopReason.ToString();
+        info[InfoKeys.StopReason] = result.Series.StopReason.ToString();
         info["warmupRuns"] = GpuInfo.Text(result.Series.WarmupRuns);
         return new Measurement
         {

@@ -155,8 +155,8 @@ internal static class HostTransferRunner
 
         Correctness correct = buffers.Verify(toDevice, measured);
         Dictionary<string, string> info = Info(bytes, copies);
-        info["method"] = $"nvbandwidth {(toDevice ? "host_to_device" : "device_to_host")}_bidirectional_memcpy_ce: cuMemcpyAsync, pinned host memory, copy engines";
-        info["bytesCounted"] = "the measured direction only: transfer size per copy, over the measured stream's time";
+        info[InfoKeys.Method] = $"nvbandwidth {(toDevice ? "host_to_device" : "device_to_host")}_bidirectional_memcpy_ce: cuMemcpyAsync, pinned host memory, copy engines";
+        info[InfoKeys.BytesCounted] = "the measured direction only: transfer size per copy, over the measured stream's time";
         info["interferingDirection"] = toDevice ? "d2h" : "h2d";
         info["interferingBytes"] = GpuInfo.Text(interferingBytes);
         return new MemoryTestResult(toDevice ? "h2d_bidir" : "d2h_bidir", GpuMemoryTest.Bidirectional.BaselineKey(), series, correct, info);
@@ -164,8 +164,8 @@ internal static class HostTransferRunner
 
     private static Dictionary<string, string> Info(long bytes, int copies) => new(StringComparer.Ordinal)
     {
-        ["method"] = "cuMemcpyAsync, pinned host memory (cuMemAllocHost), copy engine",
-        ["transferBytes"] = GpuInfo.Text(bytes),
-        ["copiesPerSample"] = GpuInfo.Text(copies),
+        [InfoKeys.Method] = "cuMemcpyAsync, pinned host memory (cuMemAllocHost), copy engine",
+        [InfoKeys.TransferBytes] = GpuInfo.Text(bytes),
+        [InfoKeys.CopiesPerSample] = GpuInfo.Text(copies),
     };
 }

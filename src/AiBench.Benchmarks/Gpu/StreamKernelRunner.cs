@@ -54,14 +54,14 @@ internal static class StreamKernelRunner
 
         var info = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["kernel"] = kernel.Name,
+            [InfoKeys.Kernel] = kernel.Name,
             ["elementType"] = "double, moved as 16-byte vectors",
-            ["arrayBytes"] = GpuInfo.Text(arrays.ArrayBytes),
+            [InfoKeys.ArrayBytes] = GpuInfo.Text(arrays.ArrayBytes),
             ["bytesPerLaunch"] = GpuInfo.Text((long)bytesPerLaunch),
-            ["bytesCounted"] = $"{test.AccessesPerElement()} accesses per element (STREAM convention)",
+            [InfoKeys.BytesCounted] = $"{test.AccessesPerElement()} accesses per element (STREAM convention)",
             ["gridSize"] = GpuInfo.Text(grid),
             ["blockSize"] = GpuInfo.Text(StreamModule.BlockSize),
-            ["launchesPerSample"] = GpuInfo.Text(launches),
+            [InfoKeys.LaunchesPerSample] = GpuInfo.Text(launches),
         };
         session.Stream.Synchronize();
         if (test == GpuMemoryTest.Read)

@@ -52,7 +52,7 @@ public static class S3Measurements
                 ["requests"] = Text(all.Count),
                 ["succeeded"] = Text(succeeded.Count),
                 ["windowSeconds"] = Text(result.WindowSeconds),
-                ["stopReason"] = result.StopReason.ToString(),
+                [InfoKeys.StopReason] = result.StopReason.ToString(),
             };
             foreach ((string key, string value) in cpuInfo)
             {
@@ -77,7 +77,7 @@ public static class S3Measurements
             var rateInfo = new Dictionary<string, string>(info)
             {
                 ["segments"] = Text(segments.OperationsPerSecond.Length),
-                ["segmentSeconds"] = Text(segments.SegmentSeconds),
+                [InfoKeys.SampleIntervalSeconds] = SampleInterval.Text(segments.SegmentSeconds),
                 ["bytes"] = Text(succeeded.Sum(r => r.Bytes)), // of the requests that started in the window
             };
             if (operation.MovesData())

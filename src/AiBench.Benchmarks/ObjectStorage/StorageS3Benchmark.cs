@@ -153,7 +153,7 @@ public sealed class StorageS3Benchmark : IBenchmark
             Dictionary<string, string> info = Info(endpoint, credentials, scratch, workload, c, objectCount, concurrency, cleanup);
             if (mix.Operations.Any(o => o.NeedsObjects()))
             {
-                info["workingSetBytes"] = Text(workingSetBytes);
+                info[InfoKeys.WorkingSetBytes] = Text(workingSetBytes);
             }
 
             if (cacheWarning is not null)

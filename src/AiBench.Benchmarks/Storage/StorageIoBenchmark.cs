@@ -297,7 +297,7 @@ public sealed class StorageIoBenchmark : IBenchmark
             ["seconds"] = Format(outcome.Seconds),
             ["errors"] = Format(outcome.Errors),
             ["slices"] = Format(outcome.CompleteSlices),
-            ["stopReason"] = outcome.Cancelled ? "Cancelled" : "Runtime",
+            [InfoKeys.StopReason] = outcome.Cancelled ? "Cancelled" : "Runtime",
         };
         if (target.Device is { } device)
         {

@@ -81,7 +81,7 @@ internal static class StorageIoFigures
             double[] sliceIops = r.Slices.Select(s => s.Ios / s.Seconds).ToArray();
             if (sliceIops.Length > 0)
             {
-                var timeline = new Dictionary<string, string>(figureInfo) { ["segmentSeconds"] = Format(r.Slices[0].Seconds) };
+                var timeline = new Dictionary<string, string>(figureInfo) { [InfoKeys.SampleIntervalSeconds] = SampleInterval.Text(r.Slices[0].Seconds) };
                 list.Add(Measure(SliceIopsMetric, Unit.OperationsPerSecond, Direction.Higher, sliceIops, figureLabels, timeline));
             }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using AiBench.Core.Results;
 using ScottPlot;
 
@@ -6,15 +5,12 @@ namespace AiBench.Reporting.Charts;
 
 /// <summary>
 /// A figure over the run's time: one line per case, one point per analysis segment (the measurement's samples,
-/// <c>segmentSeconds</c> apart, as storage.s3 records them), so a stall, a ramp or a dying server shows.
+/// <see cref="SampleInterval"/> apart, as storage.s3 and storage.io record them), so a stall, a ramp or a dying
+/// server shows. Any figure that carries a sample interval gets one, whichever benchmark made it.
 /// </summary>
 internal static class TimelineChart
 {
-    /// <summary>The info key giving the time between consecutive samples.</summary>
-    public const string SegmentSecondsKey = "segmentSeconds";
-
-    public static bool Applies(Measurement m) =>
-        m.Samples.Count >= 2 && m.Info?.TryGetValue(SegmentSecondsKey, out string? text) == true && SegmentSeconds(text) > 0;
+    public static bool Applies(Measurement m) => m.Samples.Count >= 2 && SampleInterval.Of(m) is not null;
 
     public static (Plot Plot, int Width, int Height) Create(ChartSpec spec)
     {
@@ -26,7 +22,7 @@ internal static class TimelineChart
         foreach (ChartSeries series in spec.Series)
         {
             Measurement m = series.Points[0].Measurement;
-            double step = SegmentSeconds(m.Info![SegmentSecondsKey]);
+            double step = SampleInterval.Of(m)!.Value;
             double[] xs = Enumerable.Range(0, m.Samples.Count).Select(i => (i + 1) * step).ToArray();
             double[] ys = m.Samples.Select(scale.Apply).ToArray();
             var line = plot.Add.Scatter(xs, ys);
@@ -49,7 +45,4 @@ internal static class TimelineChart
 
         return (plot, 1000, ChartStyle.Height);
     }
-
-    private static double SegmentSeconds(string text) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double s) && double.IsFinite(s) ? s : 0;
 }

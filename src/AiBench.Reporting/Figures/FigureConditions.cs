@@ -23,7 +23,7 @@ public static class FigureConditions
         }
 
         var parts = Items.Where(i => info.ContainsKey(i.Key)).Select(i => string.Format(System.Globalization.CultureInfo.InvariantCulture, i.Format, info[i.Key])).ToList();
-        if (info.GetValueOrDefault("clockEventReasons") is { Length: > 0 } reasons)
+        if (info.GetValueOrDefault(InfoKeys.ClockEventReasons) is { Length: > 0 } reasons)
         {
             parts.Add(reasons == "none" ? "not throttled" : "throttled: " + reasons.Replace(',', ' '));
         }
@@ -33,5 +33,5 @@ public static class FigureConditions
 
     /// <summary>True when the GPU slowed its clocks during the figure for a reason other than idling.</summary>
     public static bool Throttled(Measurement m) =>
-        m.Info?.GetValueOrDefault("clockEventReasons") is { Length: > 0 } reasons && reasons != "none" && reasons != "gpu_idle";
+        m.Info?.GetValueOrDefault(InfoKeys.ClockEventReasons) is { Length: > 0 } reasons && reasons != "none" && reasons != "gpu_idle";
 }

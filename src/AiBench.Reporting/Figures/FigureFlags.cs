@@ -61,8 +61,8 @@ public static class FigureFlags
         }
 
         // busbw = algbw × a factor of the rank count that is 0 for one rank (nccl-tests' convention).
-        string? ranks = m.Info?.GetValueOrDefault("ranks");
-        if (ranks == "1" || m.Info?.GetValueOrDefault("busbwFactor") == "0")
+        string? ranks = m.Info?.GetValueOrDefault(InfoKeys.Ranks);
+        if (ranks == "1" || m.Info?.GetValueOrDefault(InfoKeys.BusbwFactor) == "0")
         {
             return "1 rank";
         }

@@ -12,17 +12,17 @@ namespace AiBench.Reporting.Figures;
 public static partial class FigureMethod
 {
     // First recorded wins: each names what the benchmark counted or how it moved the data.
-    private static readonly string[] CountedKeys = ["bytesCounted", "method", "computeType", "kernel", "transport"];
+    private static readonly string[] CountedKeys = [InfoKeys.BytesCounted, InfoKeys.Method, InfoKeys.ComputeType, InfoKeys.Kernel, InfoKeys.Transport];
 
     private static readonly (string Key, string Label)[] SizeKeys =
     [
-        ("arrayBytes", "array"), ("transferBytes", "transfer"), ("copyBytes", "copy"),
-        ("workingSetBytes", "working set"), ("algorithmBytes", "message"),
+        (InfoKeys.ArrayBytes, "array"), (InfoKeys.TransferBytes, "transfer"), (InfoKeys.CopyBytes, "copy"),
+        (InfoKeys.WorkingSetBytes, "working set"), (InfoKeys.AlgorithmBytes, "message"),
     ];
 
     private static readonly (string Key, string Label)[] RepeatKeys =
     [
-        ("productsPerSample", "products"), ("launchesPerSample", "launches"), ("copiesPerSample", "copies"), ("iterations", "iterations"),
+        (InfoKeys.ProductsPerSample, "products"), (InfoKeys.LaunchesPerSample, "launches"), (InfoKeys.CopiesPerSample, "copies"), (InfoKeys.Iterations, "iterations"),
     ];
 
     public static string Of(Measurement m)
@@ -43,7 +43,7 @@ public static partial class FigureMethod
             }
         }
 
-        if (info.GetValueOrDefault("ranks") is { } ranks)
+        if (info.GetValueOrDefault(InfoKeys.Ranks) is { } ranks)
         {
             parts.Add(ranks == "1" ? "1 rank" : $"{ranks} ranks");
         }
@@ -56,7 +56,7 @@ public static partial class FigureMethod
         }
 
         parts.Add(samples);
-        if (info.GetValueOrDefault("stopReason") is { Length: > 0 } stop)
+        if (info.GetValueOrDefault(InfoKeys.StopReason) is { Length: > 0 } stop)
         {
             parts.Add("stopped: " + Words(stop));
         }

@@ -41,7 +41,7 @@ public class S3HeadlineTests
 
         Measurement perSegment = figures.Single(m => m.Metric == S3Measurements.SegmentThroughputMetric);
         Assert.Equal([1000.0, 1000, 1000, 0], perSegment.Samples.Select(v => Math.Round(v, 6)));
-        Assert.Equal(1, Info(perSegment, "segmentSeconds"), 9);
+        Assert.Equal(1, Info(perSegment, InfoKeys.SampleIntervalSeconds), 9);
     }
 
     [Fact]

@@ -59,6 +59,25 @@ public class ChartPlannerTests
         Assert.Equal("a.b-2", ChartFileName.Unique("A.B", taken));
     }
 
+    [Fact]
+    public void Any_figure_with_a_sample_interval_gets_a_timeline_whichever_benchmark_made_it()
+    {
+        Measurement sliced = Gemm(4096) with
+        {
+            Benchmark = "some.future.benchmark",
+            Samples = [1e11, 0.9e11, 1.1e11],
+            Info = new Dictionary<string, string> { [InfoKeys.SampleIntervalSeconds] = SampleInterval.Text(0.5) },
+        };
+        Run run = ReportingSampleRun.Create() with { Measurements = [sliced, Gemm(8192)] };
+
+        IReadOnlyList<ChartSpec> specs = ChartPlanner.Plan(run);
+
+        ChartSpec timeline = Assert.Single(specs, s => s.FileStem.Contains("timeline", StringComparison.Ordinal));
+        Assert.Equal("some.future.benchmark", timeline.Benchmark);
+        Assert.Equal(0.5, SampleInterval.Of(sliced));
+        Assert.Null(SampleInterval.Of(Gemm(8192)));
+    }
+
     private static Measurement Gemm(int size) => new()
     {
         Benchmark = "cpu.gemm",

@@ -116,7 +116,7 @@ public class StorageIoFiguresTests
         Assert.Equal(40, perSlice.Samples.Count);
         Assert.Equal(0, perSlice.Stats!.Min);
         Assert.InRange(perSlice.Value, 99_999, 100_001);
-        Assert.Equal("0.25", perSlice.Info!["segmentSeconds"]);
+        Assert.Equal("0.25", perSlice.Info![InfoKeys.SampleIntervalSeconds]);
     }
 
     [Fact]
