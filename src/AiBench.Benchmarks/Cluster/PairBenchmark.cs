@@ -39,7 +39,7 @@ public sealed class PairBenchmark : IJobWideBenchmark
         new ParameterDefinition("samples", ParameterKind.Integer, "5", "samples of every figure per pair") { Minimum = 1, Maximum = 1000 },
         new ParameterDefinition("latency-bytes", ParameterKind.Size, "8", "message size of the latency test") { Unit = "B", Minimum = 0, Maximum = 1 << 20 },
         new ParameterDefinition("latency-iterations", ParameterKind.Integer, "1000", "round trips per latency sample") { Minimum = 1, Maximum = 10_000_000 },
-        new ParameterDefinition("link-rate", ParameterKind.Text, "auto", "line rate per direction to judge pairs by (e.g. 200mbit, 400gbit); auto = none"),
+        new ParameterDefinition("link-rate", ParameterKind.Text, "auto", "line rate per direction to judge pairs by: a rate (200mbit, 400gbit) or a link of the datasheet catalog (ib-ndr, roce-400, eth-100); auto = none"),
         new ParameterDefinition("order", ParameterKind.Choice, "rounds", "rounds: the pairs of a round at once; one-at-a-time: every pair alone (for comparison)")
         {
             AllowedValues = ["rounds", "one-at-a-time"],
@@ -51,7 +51,7 @@ public sealed class PairBenchmark : IJobWideBenchmark
 
     public async IAsyncEnumerable<Measurement> RunAsync(BenchmarkContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        PairSettings settings = PairSettings.From(context.Case);
+        PairSettings settings = PairSettings.From(context.Case, context.Baselines);
         MpiSession session = MpiSession.Get();
         var nodes = PairNodes.Of(session.Hosts);
         IReadOnlyList<IReadOnlyList<NodePair>> rounds = PairSchedule.Plan(nodes.Count, settings.Selection, settings.Seed).Rounds;

@@ -1,3 +1,4 @@
+using AiBench.Core.Baselines;
 using AiBench.Core.Cluster;
 using AiBench.Core.Errors;
 using AiBench.Core.Parameters;
@@ -32,21 +33,9 @@ public sealed record PairSettings
 
     public required TimeSpan Timeout { get; init; }
 
-    public static PairSettings From(BenchmarkCase c)
+    public static PairSettings From(BenchmarkCase c, BaselineCatalog catalog)
     {
-        string rate = c.GetText("link-rate");
-        double? lineRate = null;
-        if (!string.Equals(rate, "auto", StringComparison.OrdinalIgnoreCase))
-        {
-            try
-            {
-                lineRate = DataRate.ParseBytesPerSecond(rate);
-            }
-            catch (FormatException e)
-            {
-                throw new BadInputException($"parameter 'link-rate': {e.Message}");
-            }
-        }
+        double? lineRate = LinkRate.Parse("link-rate", c.GetText("link-rate"), catalog);
 
         return new PairSettings
         {

@@ -58,7 +58,7 @@ public abstract class CollectiveBenchmark : IJobWideBenchmark
             },
             new("check", ParameterKind.Boolean, "true", "check every size's result against the exact expected values (nccl-tests -c)"),
             new("link-rate", ParameterKind.Text, "auto",
-                "line rate to normalise busbw by (e.g. 400gbit, 25GB/s); auto = from sysfs when the ranks span several hosts"),
+                "line rate to normalise busbw by: a rate (400gbit, 25GB/s) or a link of the datasheet catalog (ib-ndr, roce-400, nvlink4); auto = from sysfs when the ranks span several hosts"),
             new("timeout", ParameterKind.Duration, "60s", "a size that takes longer (a dead or hung rank) ends the run with exit code 3")
             {
                 Unit = "s",
@@ -167,7 +167,7 @@ public abstract class CollectiveBenchmark : IJobWideBenchmark
                 }
 
                 // The transport is known once the first operations connected the ranks (NCCL connects lazily).
-                CollectiveLink link = CollectiveLink.Describe(context.System, hosts, settings.LinkRate, runner.Transport);
+                CollectiveLink link = CollectiveLink.Describe(context.System, hosts, settings.LinkRate, runner.Transport, context.Baselines);
                 var row = new Dictionary<bool, CollectivePlacement>();
                 foreach (SizeResult result in results)
                 {

@@ -1,6 +1,5 @@
-using AiBench.Core.Errors;
+using AiBench.Core.Baselines;
 using AiBench.Core.Hosts;
-using AiBench.Core.Units;
 
 namespace AiBench.Benchmarks.Collectives;
 
@@ -15,25 +14,10 @@ public sealed record CollectiveLink(string Transport, string Link, double? LineR
     /// on several hosts, the fastest InfiniBand or RoCE port that is up (what UCX and NCCL prefer), else the fastest
     /// Ethernet interface (MPI's TCP transport); on one host there is no network link to normalise by.
     /// </summary>
-    public static CollectiveLink Describe(SystemInfo system, int hosts, string linkRate, string mpiTransport)
+    public static CollectiveLink Describe(SystemInfo system, int hosts, string linkRate, string mpiTransport, BaselineCatalog catalog)
     {
-        if (!string.Equals(linkRate, "auto", StringComparison.OrdinalIgnoreCase))
+        if (LinkRate.Parse("link-rate", linkRate, catalog) is { } rate)
         {
-            double rate;
-            try
-            {
-                rate = DataRate.ParseBytesPerSecond(linkRate);
-            }
-            catch (FormatException e)
-            {
-                throw new BadInputException($"parameter 'link-rate': {e.Message}");
-            }
-
-            if (rate <= 0)
-            {
-                throw new BadInputException($"parameter 'link-rate': '{linkRate}' must be above 0");
-            }
-
             return new CollectiveLink(mpiTransport, $"override {linkRate}", rate, "link-rate override");
         }
 

@@ -1,7 +1,7 @@
 using AiBench.Core.Errors;
 using YamlDotNet.Core;
-using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
+using YamlDotNet.Serialization;
 
 namespace AiBench.Core.Baselines;
 
@@ -26,8 +26,6 @@ public sealed class BaselineCatalog
 
     public IReadOnlyList<LinkSpec> PcieLinks { get; private init; } = [];
 
-    public IReadOnlyList<LinkSpec> DriveLinks { get; private init; } = [];
-
     /// <summary>Parses baseline files given as (name, YAML text); a malformed file is bad input naming the file.</summary>
     public static BaselineCatalog Parse(IEnumerable<(string Name, string Text)> files)
     {
@@ -36,7 +34,6 @@ public sealed class BaselineCatalog
         var networkLinks = new List<LinkSpec>();
         var scaleUp = new List<LinkSpec>();
         var pcie = new List<LinkSpec>();
-        var driveLinks = new List<LinkSpec>();
         foreach ((string name, string text) in files)
         {
             AnyBaselineFile file;
@@ -51,14 +48,14 @@ public sealed class BaselineCatalog
 
             gpus.AddRange(file.Skus);
             drives.AddRange(file.Drives);
-            (file.Drives.Count > 0 ? driveLinks : networkLinks).AddRange(file.Links);
+            networkLinks.AddRange(file.Links);
             scaleUp.AddRange(file.ScaleUp);
             pcie.AddRange(file.Pcie);
         }
 
         return new BaselineCatalog
         {
-            Gpus = gpus, Drives = drives, NetworkLinks = networkLinks, ScaleUpLinks = scaleUp, PcieLinks = pcie, DriveLinks = driveLinks,
+            Gpus = gpus, Drives = drives, NetworkLinks = networkLinks, ScaleUpLinks = scaleUp, PcieLinks = pcie,
         };
     }
 
@@ -117,6 +114,22 @@ public sealed class BaselineCatalog
             BaselineKeys.GpuPcieBidirectional => PcieX16(sku.PcieGen) * 2,
             _ => null,
         };
+    }
+
+    /// <summary>Every link a <c>link-rate</c> may name: scale-out, scale-up and PCIe.</summary>
+    public IEnumerable<string> LinkIds => NetworkLinks.Concat(ScaleUpLinks).Concat(PcieLinks).Select(l => l.Id);
+
+    /// <summary>
+    /// A named link's rate per direction in B/s (case-insensitive id): a scale-out port's line rate, a scale-up
+    /// fabric's unidirectional rate per GPU, a PCIe link's rate after encoding; null for an unknown name.
+    /// </summary>
+    public double? FindLinkRate(string id)
+    {
+        bool Named(LinkSpec l) => string.Equals(l.Id, id, StringComparison.OrdinalIgnoreCase);
+        return NetworkLinks.FirstOrDefault(Named) is { GbitPerS: > 0 } port ? port.GbitPerS.Value * 1e9 / 8
+            : ScaleUpLinks.FirstOrDefault(Named) is { UnidirGbps: > 0 } fabric ? fabric.UnidirGbps.Value * 1e9
+            : PcieLinks.FirstOrDefault(Named) is { Gbps: > 0 } pcie ? pcie.Gbps.Value * 1e9
+            : null;
     }
 
     private double? PcieX16(int? generation) =>

@@ -1,10 +1,11 @@
+using AiBench.Core.Baselines;
 using AiBench.Core.Hosts;
 using AiBench.Core.Jobs;
 using AiBench.Core.Measuring;
 using AiBench.Core.Parameters;
 using AiBench.Core.Running;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 
 namespace AiBench.Core.Benchmarks;
 
@@ -16,6 +17,9 @@ public sealed class BenchmarkContext
     public required MeasurementPolicy Policy { get; init; }
 
     public required SystemInfo System { get; init; }
+
+    /// <summary>The datasheet catalog of the run (<c>--baselines</c>): GPUs, drives and named links.</summary>
+    public BaselineCatalog Baselines { get; init; } = new();
 
     public ILogger Logger { get; init; } = NullLogger.Instance;
 

@@ -129,6 +129,7 @@ public sealed class SuiteRunner(RunOptions options)
             Case = benchmarkCase,
             Policy = plan.Policy,
             System = system,
+            Baselines = options.Baselines,
             Logger = options.Logger,
             ScratchDirectory = scratch,
             // Forwarded on the reporting thread at once, tagged with its case: no thread-pool hop that could deliver it late

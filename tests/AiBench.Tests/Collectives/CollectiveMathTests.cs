@@ -1,4 +1,5 @@
 using AiBench.Benchmarks.Collectives;
+using AiBench.Core.Baselines;
 using AiBench.Core.Errors;
 using AiBench.Core.Hosts;
 using Xunit;
@@ -90,17 +91,17 @@ public class CollectiveMathTests
                 new NicInfo { Name = "eth1", LinkLayer = "Ethernet", RateBitsPerSecond = 100e9 },
             ],
         };
-        CollectiveLink overridden = CollectiveLink.Describe(system, 1, "200mbit", "MPI");
+        CollectiveLink overridden = CollectiveLink.Describe(system, 1, "200mbit", "MPI", new BaselineCatalog());
         Assert.Equal(25e6, overridden.LineRate);
         Assert.Equal("link-rate override", overridden.RateSource);
 
-        CollectiveLink ib = CollectiveLink.Describe(system, 2, "auto", "MPI");
+        CollectiveLink ib = CollectiveLink.Describe(system, 2, "auto", "MPI", new BaselineCatalog());
         Assert.Equal(50e9, ib.LineRate);
         Assert.Equal("link:mlx5_0", ib.RateSource);
         Assert.Contains("InfiniBand", ib.Transport, StringComparison.Ordinal);
 
-        Assert.Null(CollectiveLink.Describe(system, 1, "auto", "MPI").LineRate);
-        Assert.Throws<BadInputException>(() => CollectiveLink.Describe(system, 2, "fast", "MPI"));
+        Assert.Null(CollectiveLink.Describe(system, 1, "auto", "MPI", new BaselineCatalog()).LineRate);
+        Assert.Throws<BadInputException>(() => CollectiveLink.Describe(system, 2, "fast", "MPI", new BaselineCatalog()));
     }
 }
 

@@ -1,4 +1,5 @@
 using AiBench.Core.Baselines;
+using AiBench.Core.Errors;
 using AiBench.Core.Hosts;
 using AiBench.Core.Results;
 using Xunit;
@@ -31,6 +32,26 @@ public class BaselineCatalogTests
         Assert.All(catalog.Drives, d => Assert.False(string.IsNullOrWhiteSpace(d.Source), d.Id));
         Assert.NotEmpty(catalog.PcieLinks);
         Assert.NotEmpty(catalog.NetworkLinks);
+    }
+
+    [Theory]
+    [InlineData("ib-ndr", 50e9)] // 400 Gbit/s port
+    [InlineData("ROCE-200", 25e9)]
+    [InlineData("nvlink4", 450e9)] // scale-up, unidirectional per GPU
+    [InlineData("pcie5-x16", 63e9)]
+    [InlineData("400gbit", 50e9)]
+    [InlineData("25GB/s", 25e9)]
+    public void A_link_rate_is_a_rate_or_a_catalog_link(string text, double bytesPerSecond) =>
+        Assert.Equal(bytesPerSecond, LinkRate.Parse("link-rate", text, Shipped()));
+
+    [Fact]
+    public void An_unknown_link_name_lists_the_names_it_knows()
+    {
+        Assert.Null(LinkRate.Parse("link-rate", "auto", Shipped()));
+        var e = Assert.Throws<BadInputException>(() => LinkRate.Parse("link-rate", "ib-ndx", Shipped()));
+        Assert.Contains("parameter 'link-rate'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("ib-ndr", e.Message, StringComparison.Ordinal);
+        Assert.Throws<BadInputException>(() => LinkRate.Parse("link-rate", "0gbit", Shipped()));
     }
 
     [Fact]
