@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using AiBench.Benchmarks.Native;
 using AiBench.Core.Hosts;
+using AiBench.Core.Native;
 
 namespace AiBench.Benchmarks.Cpu;
 
@@ -19,7 +20,7 @@ internal sealed unsafe class OpenBlasLibrary
     private readonly delegate* unmanaged<byte*> _getConfig;
     private readonly delegate* unmanaged<byte*> _getCoreName;
 
-    private OpenBlasLibrary(LoadedLibrary library)
+    private OpenBlasLibrary(LoadedNativeLibrary library)
     {
         LoadedFrom = library.LoadedFrom ?? NativeLibraryNames.OpenBlas;
         _setThreads = (delegate* unmanaged<int, void>)Export(library.Handle, "openblas_set_num_threads");
@@ -58,12 +59,12 @@ internal sealed unsafe class OpenBlasLibrary
             }
         }
 
-        LoadedLibrary library = NativeLibraryResolver.Load(NativeLibraryNames.OpenBlas);
+        LoadedNativeLibrary library = NativeLibraryResolver.Load(NativeLibraryNames.OpenBlas);
         if (!library.IsLoaded || !NativeLibrary.TryGetExport(library.Handle, "cblas_sgemm", out _))
         {
             error = library.IsLoaded
                 ? $"{library.LoadedFrom} has no cblas_sgemm"
-                : $"OpenBLAS not found (install libopenblas0): {library.Error}";
+                : $"OpenBLAS not found (install libopenblas0): {library.Failure}";
             return null;
         }
 

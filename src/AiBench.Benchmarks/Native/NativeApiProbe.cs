@@ -1,3 +1,4 @@
+using AiBench.Core.Native;
 using AiBench.Core.Benchmarks;
 
 namespace AiBench.Benchmarks.Native;
@@ -15,10 +16,10 @@ internal static class NativeApiProbe
     /// <param name="missing">what a library without the entry point is ("is not a libaibench_native build", "has no I/O engine")</param>
     public static Availability Check(string logicalName, string api, Func<int> version, int expected, string missing)
     {
-        LoadedLibrary library = NativeLibraryResolver.Load(logicalName);
+        LoadedNativeLibrary library = NativeLibraryResolver.Load(logicalName);
         if (!library.IsLoaded)
         {
-            return Availability.Unavailable(library.Error ?? $"{logicalName} could not be loaded");
+            return Availability.Unavailable(library.Failure ?? $"{logicalName} could not be loaded");
         }
 
         try

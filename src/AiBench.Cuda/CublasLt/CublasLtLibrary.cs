@@ -1,3 +1,4 @@
+using AiBench.Core.Native;
 using System.Globalization;
 using AiBench.Cuda.Loading;
 
@@ -8,7 +9,7 @@ public static class CublasLtLibrary
 {
     public static bool TryLoad(out string reason)
     {
-        LoadedCudaLibrary library = CudaLibraryLoader.Load(CudaLibrary.CublasLt);
+        LoadedNativeLibrary library = CudaLibraryLoader.Load(CudaLibrary.CublasLt);
         reason = library.Failure ?? "";
         return library.IsLoaded;
     }

@@ -1,3 +1,4 @@
+using AiBench.Core.Native;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -105,7 +106,7 @@ public static class CudaDriver
 
     private static DriverState Initialize()
     {
-        LoadedCudaLibrary library = CudaLibraryLoader.Load(CudaLibrary.Driver);
+        LoadedNativeLibrary library = CudaLibraryLoader.Load(CudaLibrary.Driver);
         if (!library.IsLoaded)
         {
             return DriverState.Failed($"no CUDA device ({library.Failure})");

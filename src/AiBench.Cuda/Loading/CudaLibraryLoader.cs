@@ -1,63 +1,44 @@
-using System.Collections.Concurrent;
-using System.Reflection;
-using System.Runtime.InteropServices;
+using AiBench.Core.Native;
 
 namespace AiBench.Cuda.Loading;
 
 /// <summary>
-/// The one <see cref="NativeLibrary.SetDllImportResolver"/> of this assembly: maps the logical names of
-/// <see cref="Interop.Libraries"/> to the files <see cref="CudaLibraryLocator"/> plans, loads each library once and
-/// remembers the outcome (success or the "not found" message), so probes and imports see the same library.
+/// This assembly's <see cref="NativeLibrarySet"/>: the logical names of <see cref="Interop.Libraries"/> load the files
+/// <see cref="CudaLibraryLocator"/> plans, each once per process, so probes and imports see the same library.
 /// </summary>
 public static class CudaLibraryLoader
 {
-    private static readonly Assembly ThisAssembly = typeof(CudaLibraryLoader).Assembly;
-    private static readonly ConcurrentDictionary<CudaLibrary, Lazy<LoadedCudaLibrary>> Loaded = new();
-    private static int _registered;
+    // Process-wide by nature: the runtime keeps one import resolver per assembly for the life of the process.
+    private static readonly NativeLibrarySet Libraries = new(typeof(CudaLibraryLoader).Assembly, new Dictionary<string, Func<LoadedNativeLibrary>>
+    {
+        [Interop.Libraries.Cuda] = () => LoadPlanned(CudaLibrary.Driver),
+        [Interop.Libraries.Nvrtc] = () => LoadPlanned(CudaLibrary.Nvrtc),
+        [Interop.Libraries.CublasLt] = () => LoadPlanned(CudaLibrary.CublasLt),
+        [Interop.Libraries.Nvml] = () => LoadPlanned(CudaLibrary.Nvml),
+        [Interop.Libraries.Nccl] = () => LoadPlanned(CudaLibrary.Nccl),
+    });
 
     /// <summary>Loads a library (once per process); never throws.</summary>
-    public static LoadedCudaLibrary Load(CudaLibrary library)
-    {
-        EnsureResolverRegistered();
-        return Loaded.GetOrAdd(library, l => new Lazy<LoadedCudaLibrary>(() => LoadUncached(l))).Value;
-    }
+    public static LoadedNativeLibrary Load(CudaLibrary library) => Libraries.Load(ImportName(library));
 
     /// <summary>Registers the resolver; idempotent. Each <c>Interop</c> class calls it from its static constructor.</summary>
-    internal static void EnsureResolverRegistered()
-    {
-        if (Interlocked.Exchange(ref _registered, 1) == 0)
-        {
-            NativeLibrary.SetDllImportResolver(ThisAssembly, Resolve);
-        }
-    }
+    internal static void EnsureResolverRegistered() => Libraries.EnsureRegistered();
 
-    private static nint Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath)
+    private static string ImportName(CudaLibrary library) => library switch
     {
-        CudaLibrary? library = libraryName switch
-        {
-            Interop.Libraries.Cuda => CudaLibrary.Driver,
-            Interop.Libraries.Nvrtc => CudaLibrary.Nvrtc,
-            Interop.Libraries.CublasLt => CudaLibrary.CublasLt,
-            Interop.Libraries.Nvml => CudaLibrary.Nvml,
-            Interop.Libraries.Nccl => CudaLibrary.Nccl,
-            _ => null,
-        };
-        return library is { } known ? Load(known).Handle : 0;
-    }
+        CudaLibrary.Driver => Interop.Libraries.Cuda,
+        CudaLibrary.Nvrtc => Interop.Libraries.Nvrtc,
+        CudaLibrary.CublasLt => Interop.Libraries.CublasLt,
+        CudaLibrary.Nvml => Interop.Libraries.Nvml,
+        CudaLibrary.Nccl => Interop.Libraries.Nccl,
+        _ => throw new ArgumentOutOfRangeException(nameof(library), library, null),
+    };
 
-    private static LoadedCudaLibrary LoadUncached(CudaLibrary library)
+    private static LoadedNativeLibrary LoadPlanned(CudaLibrary library)
     {
         // NVRTC and cuBLASLt newer than the driver's CUDA version would load and then fail on every call.
         int? maxMajor = CudaLibraryFiles.IsToolkitLibrary(library) ? CudaDriver.TryGetDriverMajorVersion() : null;
         LibrarySearchPlan plan = CudaLibraryLocator.Plan(library, LibrarySearchEnvironment.Current, maxMajor);
-        foreach (LoadAttempt attempt in plan.Attempts)
-        {
-            if (NativeLibrary.TryLoad(attempt.Target, out nint handle))
-            {
-                return new LoadedCudaLibrary(library, handle, attempt.Target, null);
-            }
-        }
-
-        return new LoadedCudaLibrary(library, 0, null, CudaLibraryLocator.DescribeFailure(plan));
+        return LoadedNativeLibrary.First(plan.Attempts.Select(a => a.Target), () => CudaLibraryLocator.DescribeFailure(plan));
     }
 }

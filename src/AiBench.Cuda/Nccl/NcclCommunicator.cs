@@ -1,3 +1,4 @@
+using AiBench.Core.Native;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using AiBench.Cuda.Loading;
@@ -41,7 +42,7 @@ public sealed unsafe class NcclCommunicator : IDisposable
     /// <summary>Whether libnccl.so.2 loads; the reason (every place searched) when not. Never throws.</summary>
     public static bool TryLoad(out string reason)
     {
-        LoadedCudaLibrary library = CudaLibraryLoader.Load(CudaLibrary.Nccl);
+        LoadedNativeLibrary library = CudaLibraryLoader.Load(CudaLibrary.Nccl);
         reason = library.Failure ?? "";
         return library.Handle != 0;
     }

@@ -1,3 +1,4 @@
+using AiBench.Core.Native;
 using System.Runtime.InteropServices;
 using AiBench.Cuda.Loading;
 using AiBench.Cuda.Native;
@@ -102,7 +103,7 @@ public static class NvmlTelemetry
 
     private static string? Initialize()
     {
-        LoadedCudaLibrary library = CudaLibraryLoader.Load(CudaLibrary.Nvml);
+        LoadedNativeLibrary library = CudaLibraryLoader.Load(CudaLibrary.Nvml);
         if (!library.IsLoaded)
         {
             return library.Failure;

@@ -1,3 +1,4 @@
+using AiBench.Core.Native;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -16,7 +17,7 @@ public static class NvrtcCompiler
     /// <summary>Whether NVRTC can be loaded; <paramref name="reason"/> says why not.</summary>
     public static bool TryLoad(out string reason)
     {
-        LoadedCudaLibrary library = CudaLibraryLoader.Load(CudaLibrary.Nvrtc);
+        LoadedNativeLibrary library = CudaLibraryLoader.Load(CudaLibrary.Nvrtc);
         reason = library.Failure ?? "";
         return library.IsLoaded;
     }
