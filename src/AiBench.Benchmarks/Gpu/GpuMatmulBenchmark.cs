@@ -67,7 +67,7 @@ public sealed class GpuMatmulBenchmark : IBenchmark
             AllowedValues = MatmulMethods.Names,
         },
         new ParameterDefinition("m_range", ParameterKind.Text, "1024:8192:1024",
-            "mode=mamf: m values, start:stop:step or one value; stop included (method=fast) or excluded as np.arange (method=mamf-finder)"),
+            "mode=mamf: m values, start:stop:step (or start..stop+step, start..stop*factor) or one value; stop included (method=fast) or excluded as np.arange (method=mamf-finder)"),
         new ParameterDefinition("n_range", ParameterKind.Text, "4096", "mode=mamf: n values, start:stop:step or one value (stop as m_range)"),
         new ParameterDefinition("k_range", ParameterKind.Text, "4096", "mode=mamf: k values, start:stop:step or one value (stop as m_range)"),
         new ParameterDefinition(

@@ -6,11 +6,12 @@ namespace AiBench.Core.Parameters;
 /// <summary>
 /// Parses the sweep syntax of a parameter value:
 /// a single value (<c>8192</c>), a list (<c>bf16,fp16</c>), a geometric range (<c>8..8G*2</c>: from 8 to 8 G
-/// multiplying by 2) or an arithmetic range (<c>1024..8192+1024</c>). Ranges apply to numeric kinds only.
+/// multiplying by 2) or an arithmetic range (<c>1024..8192+1024</c>), in <see cref="NumericRange"/>'s grammar.
+/// Ranges apply to numeric kinds only, and only written with <c>..</c> (a colon may belong to a text value).
 /// </summary>
 public static class SweepText
 {
-    public const int MaxPoints = 4096;
+    public const int MaxPoints = NumericRange.MaxPoints;
 
     public static IReadOnlyList<ParameterValue> Expand(ParameterDefinition definition, string text)
     {
@@ -29,7 +30,7 @@ public static class SweepText
                 continue;
             }
 
-            values.AddRange(ExpandRange(definition, part, dots));
+            values.AddRange(ExpandRange(definition, part));
             if (values.Count > MaxPoints)
             {
                 throw new BadInputException($"parameter '{definition.Name}': the sweep has more than {MaxPoints} values");
@@ -59,49 +60,11 @@ public static class SweepText
         }
     }
 
-    private static List<ParameterValue> ExpandRange(ParameterDefinition definition, string part, int dots)
+    private static IEnumerable<ParameterValue> ExpandRange(ParameterDefinition definition, string part)
     {
-        string rest = part[(dots + 2)..];
-        int opAt = rest.IndexOfAny(['*', '+']);
-        if (opAt < 0)
-        {
-            throw new BadInputException(
-                $"parameter '{definition.Name}': range '{part}' needs a step, e.g. '8..8G*2' or '1024..8192+1024'");
-        }
-
-        double from = definition.Parse(part[..dots]).AsDouble();
-        double to = definition.Parse(rest[..opAt]).AsDouble();
-        bool geometric = rest[opAt] == '*';
-        if (!double.TryParse(rest[(opAt + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out double step)
-            || !double.IsFinite(step) || (geometric ? step <= 1 : step <= 0))
-        {
-            throw new BadInputException(
-                $"parameter '{definition.Name}': range step in '{part}' must be {(geometric ? "a factor above 1" : "positive")}");
-        }
-
-        if (to < from)
-        {
-            throw new BadInputException($"parameter '{definition.Name}': range '{part}' ends before it starts");
-        }
-
-        if (geometric && from <= 0)
-        {
-            throw new BadInputException($"parameter '{definition.Name}': a geometric range must start above 0");
-        }
-
-        var values = new List<ParameterValue>();
         bool whole = definition.Kind is ParameterKind.Integer or ParameterKind.Size;
-        for (double v = from; v <= to * (1 + 1e-12); v = geometric ? v * step : v + step)
-        {
-            if (values.Count == MaxPoints)
-            {
-                throw new BadInputException($"parameter '{definition.Name}': range '{part}' has more than {MaxPoints} points");
-            }
-
-            // The tolerance that lets a float range reach its end must not round a whole point past it.
-            values.Add(ParameterValue.Of(whole ? Math.Min(Math.Round(v), to) : Math.Min(v, to)));
-        }
-
-        return values;
+        return NumericRange.Parse(definition.Name, part, endpoint => definition.Parse(endpoint).AsDouble())
+            .Values(definition.Name, part, whole)
+            .Select(ParameterValue.Of);
     }
 }

@@ -36,6 +36,13 @@ public class ParameterSchemaTests
         Assert.Equal(new long[] { 1024, 2048, 3072, 4096 }, cases.Select(c => c.GetInt64("m")));
     }
 
+    [Fact]
+    public void An_arithmetic_step_takes_the_parameters_units()
+    {
+        var cases = Schema.Expand(new Dictionary<string, string> { ["bytes"] = "1k..3k+1k" });
+        Assert.Equal(new long[] { 1024, 2048, 3072 }, cases.Select(c => c.GetInt64("bytes")));
+    }
+
     [Theory]
     [InlineData("dtype", "int4", "not one of")]
     [InlineData("m", "0", "at least 1")]

@@ -50,6 +50,14 @@ public class ShapeGridTests
         Assert.Equal([4096L, 8192], ShapeRange.Parse("n_range", "4k:8k:4k"));
     }
 
+    [Fact]
+    public void A_dimension_takes_the_same_range_grammar_as_a_sweep()
+    {
+        Assert.Equal(ShapeRange.Parse("m_range", "1024:4096:1024"), ShapeRange.Parse("m_range", "1024..4096+1024"));
+        Assert.Equal([1024L, 2048, 4096, 8192, 16384], ShapeRange.Parse("m_range", "1k..16k*2"));
+        Assert.Equal([1024L, 2048], ShapeRange.Parse("m_range", "1k..4k*2", includeStop: false));
+    }
+
     [Theory]
     [InlineData("1024:512:256")]
     [InlineData("1024:4096:0")]
@@ -57,6 +65,8 @@ public class ShapeGridTests
     [InlineData("abc")]
     [InlineData("0")]
     [InlineData("1:100000:1")]
+    [InlineData("1024..4096")]
+    [InlineData("0..4096*2")]
     public void Bad_ranges_are_bad_input(string text)
     {
         BadInputException e = Assert.Throws<BadInputException>(() => ShapeRange.Parse("m_range", text));
