@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 
 namespace AiBench.Tests.Cluster;
 
@@ -42,49 +40,11 @@ internal static class SlurmCluster
 
     public static async Task<ProcessResult> RunAsync(TimeSpan limit, string file, params string[] arguments)
     {
-        var start = new ProcessStartInfo(file)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = RepoPaths.Root,
-        };
         // Four ranks share this machine's two cores: Open MPI's busy-polling waits would take the CPU from the rank
         // that is sending (its advice for oversubscribed nodes); srun and mpirun pass it on to every rank.
-        start.Environment["OMPI_MCA_mpi_yield_when_idle"] = "1";
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(start)!;
-        var output = new StringBuilder();
-        var lockObject = new object();
-        process.OutputDataReceived += (_, e) => { lock (lockObject) { output.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (lockObject) { output.AppendLine(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var clock = Stopwatch.StartNew();
-        using var timeout = new CancellationTokenSource(limit);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            lock (lockObject)
-            {
-                return new ProcessResult(-1, output + $"\n(killed after {limit.TotalSeconds:0} s)", clock.Elapsed);
-            }
-        }
-
-        process.WaitForExit();
-        lock (lockObject)
-        {
-            return new ProcessResult(process.ExitCode, output.ToString(), clock.Elapsed);
-        }
+        var environment = new Dictionary<string, string?> { ["OMPI_MCA_mpi_yield_when_idle"] = "1" };
+        ChildProcess.Result result = await ChildProcess.RunAsync(ChildProcess.StartInfo(file, arguments, RepoPaths.Root, environment), limit);
+        return new ProcessResult(result.ExitCode, result.Output, result.Elapsed);
     }
 }
 

@@ -18,33 +18,15 @@ internal static class MpirunCli
             File.WriteAllText(Path.Combine(work, f.Name), f.Text);
         }
 
-        var start = new ProcessStartInfo(MpiRun.Path ?? "mpirun")
-        {
-            WorkingDirectory = work,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string a in (string[])["--allow-run-as-root", "--oversubscribe", "-np", ranks.ToString(CultureInfo.InvariantCulture),
-                     "--mca", "btl", "tcp,self", "--mca", "btl_tcp_if_include", "lo", "--mca", "oob_tcp_if_include", "lo",
-                     .. mpiArgs, "dotnet", Path.Combine(AppContext.BaseDirectory, "aibench.dll"), .. args, "--out", "results"])
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using Process process = Process.Start(start)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"mpirun -np {ranks} aibench {string.Join(' ', args)} did not finish in 2 minutes");
-        }
-
-        process.WaitForExit();
-        string output = stdout.Result + "\n" + stderr.Result;
+        ProcessStartInfo start = ChildProcess.StartInfo(MpiRun.Path ?? "mpirun",
+            ["--allow-run-as-root", "--oversubscribe", "-np", ranks.ToString(CultureInfo.InvariantCulture),
+                "--mca", "btl", "tcp,self", "--mca", "btl_tcp_if_include", "lo", "--mca", "oob_tcp_if_include", "lo",
+                .. mpiArgs, "dotnet", Path.Combine(AppContext.BaseDirectory, "aibench.dll"), .. args, "--out", "results"],
+            work);
+        ChildProcess.Result result = ChildProcess.RunWithin(start, TimeSpan.FromMinutes(2), $"mpirun -np {ranks} aibench {string.Join(' ', args)}");
+        string output = result.Stdout + "\n" + result.Stderr;
         string results = Path.Combine(work, "results");
         string runDir = Directory.Exists(results) ? Directory.GetDirectories(results).FirstOrDefault() ?? results : results;
-        return (process.ExitCode, output, runDir);
+        return (result.ExitCode, output, runDir);
     }
 }

@@ -18,31 +18,16 @@ public class MultiHostNamespaceTests
     public async Task Ring_allreduce_across_shaped_namespaces_reaches_the_link_rate()
     {
         string results = Directory.CreateTempSubdirectory("aibench-netns").FullName;
-        var start = new ProcessStartInfo("bash")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(RepoPaths.Root, "tests", "infra", "netns-collectives.sh"));
-        start.Environment["AIBENCH"] = $"dotnet {Path.Combine(AppContext.BaseDirectory, "aibench.dll")}";
-        start.Environment["RESULTS"] = results;
-        using Process process = Process.Start(start)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("the namespace run did not finish in 8 minutes");
-        }
-
-        string log = $"{await stdout}\n{await stderr}";
-        Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}\n{log}");
+        ChildProcess.Result result = await ChildProcess.RunAsync(
+            ChildProcess.StartInfo("bash", [Path.Combine(RepoPaths.Root, "tests", "infra", "netns-collectives.sh")], environment: new Dictionary<string, string?>
+            {
+                ["AIBENCH"] = $"dotnet {Path.Combine(AppContext.BaseDirectory, "aibench.dll")}",
+                ["RESULTS"] = results,
+            }),
+            TimeSpan.FromMinutes(8));
+        string log = result.Output;
+        Assert.False(result.TimedOut, $"the namespace run did not finish in 8 minutes\n{log}");
+        Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}\n{log}");
 
         var ring = BusBandwidths(Path.Combine(results, "ring"));
         var fallback = BusBandwidths(Path.Combine(results, "default"));

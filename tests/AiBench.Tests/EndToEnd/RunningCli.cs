@@ -38,8 +38,8 @@ internal sealed class RunningCli : IDisposable
     }
 
     public static RunningCli Start(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args) =>
-        new(Process.Start(CliProcess.StartInfo(
-            workingDirectory, environment, "env", ["--default-signal=INT", "dotnet", Path.Combine(AppContext.BaseDirectory, "aibench.dll"), .. args]))!);
+        new(Process.Start(ChildProcess.StartInfo(
+            "env", ["--default-signal=INT", "dotnet", Path.Combine(AppContext.BaseDirectory, "aibench.dll"), .. args], workingDirectory, environment))!);
 
     /// <summary>Waits until a stderr line starts with <paramref name="prefix"/> (a case starting: <c>[2/4]</c>).</summary>
     public async Task WaitForStderrLineAsync(string prefix, TimeSpan timeout)

@@ -90,12 +90,10 @@ internal sealed class TestMount : IDisposable
 
     private static void Run(string tool, params string[] args)
     {
-        using Process process = Process.Start(new ProcessStartInfo(tool, args) { RedirectStandardError = true, UseShellExecute = false })!;
-        string error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
+        ChildProcess.Result result = ChildProcess.RunWithin(ChildProcess.StartInfo(tool, args), TimeSpan.FromMinutes(1), tool);
+        if (result.ExitCode != 0)
         {
-            throw new InvalidOperationException($"{tool} {string.Join(' ', args)}: exit {process.ExitCode}: {error}");
+            throw new InvalidOperationException($"{tool} {string.Join(' ', args)}: exit {result.ExitCode}: {result.Stderr}");
         }
     }
 }

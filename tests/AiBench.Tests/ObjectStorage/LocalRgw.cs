@@ -92,26 +92,15 @@ public sealed class LocalRgw : IDisposable
 
     private (int ExitCode, string Stdout, string Stderr) Script(string command)
     {
-        var start = new ProcessStartInfo("bash")
+        var environment = new Dictionary<string, string?>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
+            ["AIBENCH_RGW_DIR"] = Folder,
+            ["AIBENCH_RGW_PORT"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-        start.ArgumentList.Add(Path.Combine(RepoPaths.Root, "tests", "infra", "rgw.sh"));
-        start.ArgumentList.Add(command);
-        start.Environment["AIBENCH_RGW_DIR"] = Folder;
-        start.Environment["AIBENCH_RGW_PORT"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        using Process process = Process.Start(start)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"tests/infra/rgw.sh {command} did not finish in 5 minutes");
-        }
-
-        return (process.ExitCode, stdout.Result, stderr.Result);
+        ChildProcess.Result result = ChildProcess.RunWithin(
+            ChildProcess.StartInfo("bash", [Path.Combine(RepoPaths.Root, "tests", "infra", "rgw.sh"), command], environment: environment),
+            TimeSpan.FromMinutes(5), $"tests/infra/rgw.sh {command}");
+        return (result.ExitCode, result.Stdout, result.Stderr);
     }
 }
 

@@ -43,32 +43,14 @@ public class StorageCliTests
     {
         using var folder = new StorageTestFolder();
         string work = Directory.CreateTempSubdirectory("aibench-storage-e2e").FullName;
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = work, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        foreach (string a in new[]
-        {
-            Path.Combine(AppContext.BaseDirectory, "aibench.dll"), "run", "storage.io", "--out", "results", "--set", $"target={folder.Path}",
-            "--set", "size=32MiB", "--set", "runtime=30s", "--set", "ramp=0s", "--set", "workload=randread-4k-qd32",
-        })
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var process = System.Diagnostics.Process.Start(start)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        using RunningCli cli = RunningCli.Start(work, null,
+            "run", "storage.io", "--out", "results", "--set", $"target={folder.Path}",
+            "--set", "size=32MiB", "--set", "runtime=30s", "--set", "ramp=0s", "--set", "workload=randread-4k-qd32");
         await Task.Delay(TimeSpan.FromSeconds(4));
-        using (var kill = System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
-
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await process.WaitForExitAsync(timeout.Token);
-        string output = await stdout + await stderr;
-        Assert.True(process.ExitCode == 130, $"exit {process.ExitCode}\n{output}");
+        await cli.SignalAsync("INT");
+        CliProcess.Result result = await cli.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        string output = result.Stdout + result.Stderr;
+        Assert.True(result.ExitCode == 130, $"exit {result.ExitCode}\n{output}");
         string runDir = Assert.Single(Directory.GetDirectories(Path.Combine(work, "results")));
         JsonNode run = JsonNode.Parse(File.ReadAllText(Path.Combine(runDir, "run.json")))!;
         Assert.Equal("partial", (string?)run["status"]);
@@ -106,26 +88,13 @@ public class StorageCliTests
         string work = Directory.CreateTempSubdirectory("aibench-storage-e2e").FullName;
         (int exit, string stderr) Run(string engine, string output)
         {
-            var start = new System.Diagnostics.ProcessStartInfo(without)
-            {
-                WorkingDirectory = work, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-            };
-            foreach (string a in new[]
-            {
-                "dotnet", Path.Combine(AppContext.BaseDirectory, "aibench.dll"), "run", "storage.io", "--out", output,
-                "--set", $"target={folder.Path}", "--set", "size=16MiB", "--set", "runtime=0.3s", "--set", "ramp=0s",
-                "--set", "workload=randread-4k-qd32", "--set", $"engine={engine}",
-            })
-            {
-                start.ArgumentList.Add(a);
-            }
-
-            using var process = System.Diagnostics.Process.Start(start)!;
-            Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-            Task<string> stderrText = process.StandardError.ReadToEndAsync();
-            Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "did not finish");
-            _ = stdout.Result;
-            return (process.ExitCode, stderrText.Result);
+            ChildProcess.Result result = ChildProcess.RunWithin(ChildProcess.StartInfo(without,
+                [
+                    "dotnet", Path.Combine(AppContext.BaseDirectory, "aibench.dll"), "run", "storage.io", "--out", output,
+                    "--set", $"target={folder.Path}", "--set", "size=16MiB", "--set", "runtime=0.3s", "--set", "ramp=0s",
+                    "--set", "workload=randread-4k-qd32", "--set", $"engine={engine}",
+                ], work), TimeSpan.FromMinutes(2), $"aibench with engine={engine}");
+            return (result.ExitCode, result.Stderr);
         }
 
         (int autoExit, string autoErr) = Run("auto", "auto");
