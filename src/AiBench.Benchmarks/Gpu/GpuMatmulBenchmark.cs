@@ -1,6 +1,6 @@
-using AiBench.Core.Baselines;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using AiBench.Core.Baselines;
 using AiBench.Core.Benchmarks;
 using AiBench.Core.Errors;
 using AiBench.Core.Hosts;
@@ -41,6 +41,8 @@ public sealed class GpuMatmulBenchmark : IBenchmark
     public string Id => "gpu.matmul";
 
     public string Title => "GPU matrix multiply (cuBLASLt)";
+
+    public BaselineFamily Datasheet => BaselineFamily.Gpu;
 
     public ParameterSchema Parameters { get; } = new(
         new ParameterDefinition(

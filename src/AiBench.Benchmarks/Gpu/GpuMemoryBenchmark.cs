@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using AiBench.Core.Baselines;
 using AiBench.Core.Benchmarks;
 using AiBench.Core.Errors;
 using AiBench.Core.Hosts;
@@ -25,6 +26,8 @@ public sealed class GpuMemoryBenchmark : IBenchmark
     public string Id => "gpu.memory";
 
     public string Title => "GPU memory bandwidth (STREAM kernels, copy engines, PCIe)";
+
+    public BaselineFamily Datasheet => BaselineFamily.Gpu;
 
     public ParameterSchema Parameters { get; } = new(
         new ParameterDefinition(

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using AiBench.Core.Baselines;
 using AiBench.Core.Benchmarks;
 using AiBench.Core.Errors;
 using AiBench.Core.Hosts;
@@ -26,6 +27,8 @@ public sealed class StorageIoBenchmark : IBenchmark
     public string Id => "storage.io";
 
     public string Title => "NVMe and file I/O (io_uring, O_DIRECT)";
+
+    public BaselineFamily Datasheet => BaselineFamily.Drive;
 
     public ParameterSchema Parameters { get; } = new(
         new ParameterDefinition("workload", ParameterKind.Choice, "seqread-1m-qd32,randread-4k-qd32", "named workload (fio's usual set)")

@@ -2,8 +2,8 @@ namespace AiBench.Core.Baselines;
 
 /// <summary>
 /// Every datasheet figure a measurement can name (<see cref="Results.Measurement.BaselineKey"/>, kept as text in
-/// run.json): the one place benchmarks and the catalog take the keys from, and the family that says whose datasheet
-/// (the GPU's or the drive's) holds it.
+/// run.json): the one place benchmarks and the catalog take the keys from. Whose datasheet holds a key is said by the
+/// benchmark (<see cref="Benchmarks.IBenchmark.Datasheet"/>), not read from the key.
 /// </summary>
 public static class BaselineKeys
 {
@@ -15,8 +15,6 @@ public static class BaselineKeys
     public const string DriveRandomRead4kIops = "drive.rand_read_4k_iops";
     public const string DriveRandomWrite4kIops = "drive.rand_write_4k_iops";
 
-    private const string GpuPrefix = "gpu.";
-    private const string DrivePrefix = "drive.";
     private const string GpuPeakPrefix = "gpu.peak_tflops.";
 
     /// <summary>The dense peak of a data type (<c>bf16</c>, <c>fp8</c>) in the GPU's datasheet.</summary>
@@ -24,17 +22,9 @@ public static class BaselineKeys
 
     /// <summary>The data type of a <see cref="GpuPeak"/> key, or null for another key.</summary>
     public static string? GpuPeakDataType(string key) => key.StartsWith(GpuPeakPrefix, StringComparison.Ordinal) ? key[GpuPeakPrefix.Length..] : null;
-
-    public static BaselineFamily FamilyOf(string? key) => key switch
-    {
-        null => BaselineFamily.None,
-        _ when key.StartsWith(GpuPrefix, StringComparison.Ordinal) => BaselineFamily.Gpu,
-        _ when key.StartsWith(DrivePrefix, StringComparison.Ordinal) => BaselineFamily.Drive,
-        _ => BaselineFamily.None,
-    };
 }
 
-/// <summary>Whose datasheet a baseline key is looked up in.</summary>
+/// <summary>Whose datasheet a benchmark's baseline keys are looked up in; each benchmark says which (<see cref="Benchmarks.IBenchmark.Datasheet"/>).</summary>
 public enum BaselineFamily
 {
     None,

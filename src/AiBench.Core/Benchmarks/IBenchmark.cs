@@ -1,3 +1,4 @@
+using AiBench.Core.Baselines;
 using AiBench.Core.Hosts;
 using AiBench.Core.Parameters;
 using AiBench.Core.Results;
@@ -17,6 +18,9 @@ public interface IBenchmark
     string Title { get; }
 
     ParameterSchema Parameters { get; }
+
+    /// <summary>Whose datasheet holds the peaks its figures' <see cref="Measurement.BaselineKey"/>s name; none by default.</summary>
+    BaselineFamily Datasheet => BaselineFamily.None;
 
     /// <summary>Cheap check of whether this machine has what the benchmark needs. Must not throw.</summary>
     Availability Probe(SystemInfo system);

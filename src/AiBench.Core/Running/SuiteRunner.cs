@@ -143,7 +143,7 @@ public sealed class SuiteRunner(RunOptions options)
         {
             await foreach (Measurement raw in benchmark.RunAsync(context, cancellationToken).WithCancellation(cancellationToken))
             {
-                Measurement measurement = Complete(raw, resolver);
+                Measurement measurement = Complete(raw, resolver, benchmark.Datasheet);
                 produced.Add(measurement);
                 options.Observer.MeasurementRecorded(measurement);
             }
@@ -177,14 +177,14 @@ public sealed class SuiteRunner(RunOptions options)
         }
     }
 
-    private static Measurement Complete(Measurement measurement, BaselineResolver resolver)
+    private static Measurement Complete(Measurement measurement, BaselineResolver resolver, BaselineFamily datasheet)
     {
         if (measurement.Stats is null && measurement.Samples.Count > 0)
         {
             measurement = measurement with { Stats = SampleStatisticsEstimator.Estimate(measurement.Samples) };
         }
 
-        return resolver.Attach(measurement);
+        return resolver.Attach(measurement, datasheet);
     }
 
     private static VerdictStatus Verdict(List<Measurement> measurements, List<MeasurementVerdict> ruleFailures, bool requiredMissing)

@@ -71,7 +71,7 @@ public class BaselineCatalogTests
         BaselineCatalog catalog = Shipped();
         SystemInfo system = SystemInfo.Unknown with { Gpus = [new GpuInfo { Index = 0, Name = "NVIDIA H100 80GB HBM3" }] };
         Measurement m = Matmul(7.9e14);
-        Measurement attached = new BaselineResolver(catalog, system, null).Attach(m);
+        Measurement attached = new BaselineResolver(catalog, system, null).Attach(m, BaselineFamily.Gpu);
         Assert.Equal("vendor:h100-sxm5-80gb", attached.Baseline!.Source);
         Assert.Equal(7.9e14 / 989.5e12, attached.Baseline.Efficiency, 9);
     }
@@ -81,13 +81,25 @@ public class BaselineCatalogTests
     {
         BaselineCatalog catalog = Shipped();
         SystemInfo system = SystemInfo.Unknown with { Gpus = [new GpuInfo { Index = 0, Name = "NVIDIA H100 80GB HBM3" }] };
-        Measurement attached = new BaselineResolver(catalog, system, "a100-sxm-80gb").Attach(Matmul(2.5e14));
+        Measurement attached = new BaselineResolver(catalog, system, "a100-sxm-80gb").Attach(Matmul(2.5e14), BaselineFamily.Gpu);
         Assert.Equal("vendor:a100-sxm-80gb", attached.Baseline!.Source);
     }
 
     [Fact]
+    public void The_benchmark_chooses_the_datasheet_not_the_key()
+    {
+        BaselineCatalog catalog = Shipped();
+        SystemInfo system = SystemInfo.Unknown with { Gpus = [new GpuInfo { Index = 0, Name = "NVIDIA H100 80GB HBM3" }] };
+        Assert.Null(new BaselineResolver(catalog, system, null).Attach(Matmul(7.9e14), BaselineFamily.None).Baseline);
+        Assert.Null(new BaselineResolver(catalog, system, null).Attach(Matmul(7.9e14), BaselineFamily.Drive).Baseline);
+        Assert.Equal(BaselineFamily.Gpu, new AiBench.Benchmarks.Gpu.GpuMatmulBenchmark().Datasheet);
+        Assert.Equal(BaselineFamily.Drive, ((AiBench.Core.Benchmarks.IBenchmark)new AiBench.Benchmarks.Storage.StorageIoBenchmark()).Datasheet);
+        Assert.Equal(BaselineFamily.None, ((AiBench.Core.Benchmarks.IBenchmark)new AiBench.Benchmarks.Cpu.CpuMemoryBenchmark()).Datasheet);
+    }
+
+    [Fact]
     public void No_gpu_means_no_baseline() =>
-        Assert.Null(new BaselineResolver(Shipped(), SystemInfo.Unknown, null).Attach(Matmul(1e12)).Baseline);
+        Assert.Null(new BaselineResolver(Shipped(), SystemInfo.Unknown, null).Attach(Matmul(1e12), BaselineFamily.Gpu).Baseline);
 
     private static Measurement Matmul(double value) => new()
     {

@@ -14,7 +14,7 @@ public class StorageCliTests
         string work = Directory.CreateTempSubdirectory("aibench-storage-e2e").FullName;
         CliProcess.Result result = CliProcess.Run(work,
         [
-            "run", "storage.io", "--out", "results", "--set", $"target={folder.Path}", "--set", "size=32MiB",
+            "run", "storage.io", "--out", "results", "--set", $"target={folder.Path}", "--set", "size=32MiB", "--sku", "kioxia-cm6",
             "--set", "runtime=0.5s", "--set", "ramp=0.1s", "--set", "workload=randread-4k-qd32,seqwrite-1m-qd32,randrw-4k-70-30-qd32",
         ]);
         Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
@@ -22,7 +22,8 @@ public class StorageCliTests
         JsonNode run = JsonNode.Parse(File.ReadAllText(Path.Combine(runDir, "run.json")))!;
         RunJson.AssertValid(run);
         JsonArray measurements = run["measurements"]!.AsArray();
-        Assert.Contains(measurements, m => (string?)m!["metric"] == "iops" && (string?)m["params"]!["workload"] == "randread-4k-qd32");
+        Assert.Contains(measurements, m => (string?)m!["metric"] == "iops" && (string?)m["params"]!["workload"] == "randread-4k-qd32"
+            && (string?)m["baseline"]?["source"] == "vendor:kioxia-cm6"); // storage.io names the drive's datasheet
         Assert.Contains(measurements, m => (string?)m!["metric"] == "bandwidth" && (string?)m["params"]!["workload"] == "seqwrite-1m-qd32");
         Assert.Contains(measurements, m => (string?)m!["metric"] == "latency" && (string?)m["labels"]!["percentile"] == "p99");
         foreach (string direction in new[] { "read", "write" })

@@ -1,0 +1,17 @@
+using AiBench.Core.Results;
+
+namespace AiBench.Core.Baselines;
+
+/// <summary>
+/// Where the vendor peaks of a benchmark's figures are found: the datasheet of the device the figure ran on. A
+/// benchmark names its family (<see cref="Benchmarks.IBenchmark.Datasheet"/>); the runner asks that family's datasheet
+/// for each figure's <see cref="Measurement.BaselineKey"/>.
+/// </summary>
+public interface IDatasheet
+{
+    /// <summary>The peak of the figure on the device it ran on, or null when the device or the figure is not listed.</summary>
+    DatasheetPeak? PeakOf(Measurement measurement);
+}
+
+/// <summary>A datasheet figure in the measurement's canonical unit, and the SKU whose datasheet gave it.</summary>
+public sealed record DatasheetPeak(string SkuId, double Peak);
