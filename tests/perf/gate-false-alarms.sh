@@ -4,7 +4,7 @@
 #      is a false alarm.
 #   2. N runs while one competing busy process (`yes > /dev/null`, started for that run only and killed by its PID)
 #      takes a core, each gated against the last like run: every exit 1 is a detection (see
-#      /work/shared/notes/slowdowns-and-cgroups.md: this halves GEMM and cuts triad by ~40% on a 2-core machine).
+#      docs/performance.md, "CI gate": on a 2-core machine one such process halves GEMM and cuts triad by ~40%).
 # Prints both rates; exits 2 when a gate answered neither 0 nor 1. Each gate line shows the 1-minute load average:
 # on a machine other jobs share, like runs are not alike and the rates measure the neighbours, not the gate.
 #

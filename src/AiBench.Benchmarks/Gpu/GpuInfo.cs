@@ -1,5 +1,5 @@
-using AiBench.Core.Results;
 using System.Globalization;
+using AiBench.Core.Results;
 using AiBench.Cuda;
 
 namespace AiBench.Benchmarks.Gpu;

@@ -1,5 +1,5 @@
-using AiBench.Core.Native;
 using AiBench.Core.Benchmarks;
+using AiBench.Core.Native;
 
 namespace AiBench.Benchmarks.Native;
 

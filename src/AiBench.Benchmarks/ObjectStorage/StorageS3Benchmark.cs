@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using Amazon.S3;
 using AiBench.Core.Benchmarks;
 using AiBench.Core.Errors;
 using AiBench.Core.Hosts;
 using AiBench.Core.Parameters;
 using AiBench.Core.Results;
 using AiBench.Core.Units;
+using Amazon.S3;
 using Microsoft.Extensions.Logging;
 
 namespace AiBench.Benchmarks.ObjectStorage;

@@ -1,8 +1,8 @@
 using AiBench.Benchmarks;
-using AiBench.Core.Hosts;
 using AiBench.Core.Baselines;
 using AiBench.Core.Benchmarks;
 using AiBench.Core.Errors;
+using AiBench.Core.Hosts;
 
 namespace AiBench.Cli.Composition;
 

@@ -1,5 +1,5 @@
-using AiBench.Core.Native;
 using System.Globalization;
+using AiBench.Core.Native;
 using AiBench.Cuda.Loading;
 
 namespace AiBench.Cuda;

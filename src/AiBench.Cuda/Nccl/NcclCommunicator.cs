@@ -1,6 +1,6 @@
-using AiBench.Core.Native;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using AiBench.Core.Native;
 using AiBench.Cuda.Loading;
 
 namespace AiBench.Cuda.Nccl;

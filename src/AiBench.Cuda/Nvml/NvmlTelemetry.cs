@@ -1,5 +1,5 @@
-using AiBench.Core.Native;
 using System.Runtime.InteropServices;
+using AiBench.Core.Native;
 using AiBench.Cuda.Loading;
 using AiBench.Cuda.Native;
 

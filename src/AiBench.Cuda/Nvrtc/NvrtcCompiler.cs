@@ -1,7 +1,7 @@
-using AiBench.Core.Native;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
+using AiBench.Core.Native;
 using AiBench.Cuda.Loading;
 using AiBench.Cuda.Native;
 using AiBench.Cuda.SafeHandles;

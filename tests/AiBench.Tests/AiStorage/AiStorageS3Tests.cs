@@ -1,11 +1,11 @@
-using Amazon.S3;
 using AiBench.Benchmarks.AiStorage;
-using AiBench.Core.Hosts;
 using AiBench.Core.Benchmarks;
+using AiBench.Core.Hosts;
 using AiBench.Core.Measuring;
 using AiBench.Core.Parameters;
 using AiBench.Core.Results;
 using AiBench.Tests.ObjectStorage;
+using Amazon.S3;
 using Xunit;
 
 namespace AiBench.Tests.AiStorage;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using AiBench.Benchmarks.AiStorage;
-using AiBench.Core.Hosts;
 using AiBench.Core.Benchmarks;
 using AiBench.Core.Errors;
+using AiBench.Core.Hosts;
 using AiBench.Core.Measuring;
 using AiBench.Core.Parameters;
 using AiBench.Core.Results;

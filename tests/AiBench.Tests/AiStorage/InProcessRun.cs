@@ -1,5 +1,5 @@
-using AiBench.Core.Hosts;
 using AiBench.Core.Benchmarks;
+using AiBench.Core.Hosts;
 using AiBench.Core.Measuring;
 using AiBench.Core.Parameters;
 using AiBench.Core.Results;

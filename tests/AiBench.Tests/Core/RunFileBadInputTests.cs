@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using AiBench.Core.Errors;
 using AiBench.Core.Results;
 using Xunit;

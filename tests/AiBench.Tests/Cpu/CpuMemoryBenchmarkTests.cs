@@ -1,6 +1,6 @@
 using AiBench.Benchmarks.Cpu;
-using AiBench.Core.Hosts;
 using AiBench.Core.Benchmarks;
+using AiBench.Core.Hosts;
 using AiBench.Core.Measuring;
 using AiBench.Core.Parameters;
 using AiBench.Core.Results;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Amazon.S3;
 using AiBench.Benchmarks.ObjectStorage;
+using Amazon.S3;
 using Xunit;
 
 namespace AiBench.Tests.ObjectStorage;

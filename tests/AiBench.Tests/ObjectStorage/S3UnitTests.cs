@@ -1,10 +1,10 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
-using Amazon.S3;
+using System.Net;
 using AiBench.Benchmarks.ObjectStorage;
 using AiBench.Core.Errors;
 using AiBench.Core.Parameters;
+using Amazon.S3;
 using Xunit;
 
 namespace AiBench.Tests.ObjectStorage;

@@ -1,11 +1,11 @@
-using Amazon.S3;
-using Amazon.S3.Model;
-using AiBench.Core.Hosts;
 using AiBench.Benchmarks.ObjectStorage;
 using AiBench.Core.Benchmarks;
+using AiBench.Core.Hosts;
 using AiBench.Core.Measuring;
 using AiBench.Core.Parameters;
 using AiBench.Core.Results;
+using Amazon.S3.Model;
+using Amazon.S3;
 using Xunit;
 
 namespace AiBench.Tests.ObjectStorage;

@@ -1,6 +1,6 @@
 using System.Globalization;
-using AiBench.Benchmarks;
 using AiBench.Benchmarks.Storage;
+using AiBench.Benchmarks;
 using AiBench.Core.Parameters;
 using AiBench.Core.Results;
 using AiBench.Core.Units;
