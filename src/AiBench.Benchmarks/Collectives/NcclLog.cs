@@ -10,6 +10,7 @@ namespace AiBench.Benchmarks.Collectives;
 /// </summary>
 internal static partial class NcclLog
 {
+    // Process-wide by nature: NCCL reads its logging environment once per process, at its first initialisation.
     private static string? _file;
 
     /// <summary>The log file, or null when the user configured NCCL's logging (then it is theirs, and not parsed).</summary>

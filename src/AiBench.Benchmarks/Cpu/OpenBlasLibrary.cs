@@ -11,6 +11,7 @@ namespace AiBench.Benchmarks.Cpu;
 /// </summary>
 internal sealed unsafe class OpenBlasLibrary
 {
+    // Process-wide by nature: OpenBLAS reads its core type from the environment once, when the library loads.
     private static readonly Lock CoreTypeGate = new();
     private static bool _coreTypeDecided;
     private static string? _coreTypeChosen;
