@@ -7,14 +7,13 @@ namespace AiBench.Core.Baselines;
 /// The drive's datasheet: the <c>--sku</c> override when it names a drive, else the model of the block device named by
 /// the figure's <c>device</c> label (<see cref="SystemInfo.BlockDevices"/>) matched by name.
 /// </summary>
-public sealed class DriveDatasheet(BaselineCatalog catalog, SystemInfo system, string? skuOverride) : IDatasheet
+public sealed class DriveDatasheet(BaselineCatalog catalog, SystemInfo system, string? skuOverride) : SkuDatasheet<DriveSku>
 {
-    public DatasheetPeak? PeakOf(Measurement measurement) =>
-        measurement.BaselineKey is { } key && SkuFor(measurement) is { } sku && BaselineCatalog.DrivePeak(sku, key) is { } peak && peak > 0
-            ? new DatasheetPeak(sku.Id, peak)
-            : null;
+    protected override double? Peak(DriveSku sku, string key) => BaselineCatalog.DrivePeak(sku, key);
 
-    public DriveSku? SkuFor(Measurement measurement)
+    protected override string Id(DriveSku sku) => sku.Id;
+
+    public override DriveSku? SkuFor(Measurement measurement)
     {
         if (skuOverride is not null && catalog.FindDrive(skuOverride) is { } chosen)
         {

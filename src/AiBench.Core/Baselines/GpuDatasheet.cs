@@ -7,14 +7,13 @@ namespace AiBench.Core.Baselines;
 /// The GPU's datasheet: the SKU named by <c>--sku</c>, else the one matching the name of the GPU in the figure's
 /// <c>device</c> label (index; 0 when absent).
 /// </summary>
-public sealed class GpuDatasheet(BaselineCatalog catalog, SystemInfo system, string? skuOverride) : IDatasheet
+public sealed class GpuDatasheet(BaselineCatalog catalog, SystemInfo system, string? skuOverride) : SkuDatasheet<GpuSku>
 {
-    public DatasheetPeak? PeakOf(Measurement measurement) =>
-        measurement.BaselineKey is { } key && SkuFor(measurement) is { } sku && catalog.GpuPeak(sku, key) is { } peak && peak > 0
-            ? new DatasheetPeak(sku.Id, peak)
-            : null;
+    protected override double? Peak(GpuSku sku, string key) => catalog.GpuPeak(sku, key);
 
-    public GpuSku? SkuFor(Measurement measurement)
+    protected override string Id(GpuSku sku) => sku.Id;
+
+    public override GpuSku? SkuFor(Measurement measurement)
     {
         if (skuOverride is not null)
         {

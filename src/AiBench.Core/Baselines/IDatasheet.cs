@@ -13,5 +13,22 @@ public interface IDatasheet
     DatasheetPeak? PeakOf(Measurement measurement);
 }
 
+/// <summary>A datasheet of one device kind: find the SKU the figure ran on, then the peak its key names there.</summary>
+public abstract class SkuDatasheet<TSku> : IDatasheet
+    where TSku : class
+{
+    public DatasheetPeak? PeakOf(Measurement measurement) =>
+        measurement.BaselineKey is { } key && SkuFor(measurement) is { } sku && Peak(sku, key) is { } peak && peak > 0
+            ? new DatasheetPeak(Id(sku), peak)
+            : null;
+
+    /// <summary>The SKU of the device the figure ran on (or the one <c>--sku</c> names), or null when none matches.</summary>
+    public abstract TSku? SkuFor(Measurement measurement);
+
+    protected abstract double? Peak(TSku sku, string key);
+
+    protected abstract string Id(TSku sku);
+}
+
 /// <summary>A datasheet figure in the measurement's canonical unit, and the SKU whose datasheet gave it.</summary>
 public sealed record DatasheetPeak(string SkuId, double Peak);
