@@ -6,7 +6,8 @@ namespace AiBench.Core.Cluster;
 /// <summary>
 /// What a run says about itself, as findings on its subject (a node, or the collectives): wrong results
 /// (<see cref="Correctness.Wrong"/> &gt; 0), its own rules failed (verdict fail), benchmarks that could not run
-/// (verdict error).
+/// (verdict error), and a bad input met while running, which a run on its own answers with exit 2 even when its
+/// verdict passed (an optional entry's case refused on this node) — in a cluster it must not pass unseen.
 /// </summary>
 internal static class RunChecks
 {
@@ -38,6 +39,12 @@ internal static class RunChecks
                 ? Finding(kind, subject, nodes, FindingCategory.CouldNotRun, $"{subject}: its run ended in error", null)
                 : Finding(kind, subject, nodes, FindingCategory.CouldNotRun,
                     $"{subject}: {run.Errors[0].Benchmark} could not run: {run.Errors[0].Message}{More(run.Errors.Count - 1, "error")}", null);
+        }
+
+        if (run.Verdict != VerdictStatus.Error && run.Errors.Where(e => e.Kind == RunErrorKind.BadInput).ToList() is [var bad, .. var more])
+        {
+            yield return Finding(kind, subject, nodes, FindingCategory.CouldNotRun,
+                $"{subject}: {bad.Benchmark}: bad input: {bad.Message}{More(more.Count, "error")}", null);
         }
     }
 

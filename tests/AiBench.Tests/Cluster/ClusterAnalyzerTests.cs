@@ -163,6 +163,25 @@ public class ClusterAnalyzerTests
     }
 
     [Fact]
+    public void A_bad_input_met_on_one_node_is_named_even_when_that_node_s_verdict_passed()
+    {
+        var runs = Four.Select(name => (Run?)ClusterSimulation.NodeRun(name, _ => 1)).ToList();
+        runs[2] = runs[2]! with
+        {
+            Verdict = VerdictStatus.Pass,
+            Errors = [new RunError("gpu.matmul", RunErrorKind.BadInput, "dtype fp8 is not supported by this GPU", "dtype=fp8")],
+        };
+        ClusterInput input = Input(Four, runs, PairSelection.All, _ => PairFactors.Nominal, null);
+
+        ClusterResult result = ClusterAnalyzer.Analyze(input, new ClusterJudgement());
+
+        ClusterFinding finding = Assert.Single(result.Findings);
+        Assert.Equal(("node3", FindingCategory.CouldNotRun), (finding.Subject, finding.Category));
+        Assert.Contains("gpu.matmul: bad input: dtype fp8", finding.Reason, StringComparison.Ordinal);
+        Assert.Equal(VerdictStatus.Error, result.Verdict);
+    }
+
+    [Fact]
     public void A_node_whose_pairs_could_not_connect_is_named_and_the_verdict_is_error()
     {
         var runs = Four.Select(name => (Run?)ClusterSimulation.NodeRun(name, _ => 1)).ToList();
