@@ -16,6 +16,10 @@ public class BadInputEndToEndTests
         { "", ["run", "cpu.memory", "--set", "kernel=triad,triad"] },
         // No response files: '@/dev/zero' was read as arguments and never returned (found by the policy-option fuzzer).
         { "", ["@/dev/zero"] },
+        // The parser's own messages spanned lines: "Did you mean one of the following?" and a list, a token's newline.
+        { "", ["run", "cpu.memory", "--color", "x"] },
+        { "", ["list", "x\ny"] },
+        { "", ["compare", "a\nb", "c"] },
     };
 
     [Theory]
