@@ -116,8 +116,33 @@ public class S3UnitTests
         Assert.Throws<BadInputException>(() => S3Credentials.Resolve(null, "/etc/hostname"));
         Assert.Contains("cannot read", Assert.Throws<BadInputException>(() => S3Credentials.Resolve("AKID", "/nonexistent/secret")).Message, StringComparison.Ordinal);
         string empty = Path.GetTempFileName();
-        Assert.Contains("is empty", Assert.Throws<BadInputException>(() => S3Credentials.Resolve("AKID", empty)).Message, StringComparison.Ordinal);
+        Assert.Contains("empty", Assert.Throws<BadInputException>(() => S3Credentials.Resolve("AKID", empty)).Message, StringComparison.Ordinal);
         File.Delete(empty);
+    }
+
+    [Fact]
+    public async Task A_secret_key_file_that_is_a_fifo_or_a_device_is_refused_it_blocked_or_read_forever()
+    {
+        string fifo = Path.Combine(Directory.CreateTempSubdirectory("aibench-secret").FullName, "secret");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
+        {
+            mkfifo.WaitForExit();
+        }
+
+        try
+        {
+            foreach (string path in new[] { fifo, "/dev/zero", Path.GetDirectoryName(fifo)! })
+            {
+                // WaitAsync throws TimeoutException where the read still blocks.
+                BadInputException refused = await Task.Run(() => Assert.Throws<BadInputException>(() => S3Credentials.Resolve("AKID", path)))
+                    .WaitAsync(TimeSpan.FromSeconds(10));
+                Assert.Contains("secret-key-file", refused.Message, StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            File.Delete(fifo);
+        }
     }
 
     [Fact]
