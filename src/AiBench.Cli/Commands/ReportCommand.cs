@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AiBench.Cli.Console;
 using AiBench.Core.Errors;
+using AiBench.Core.Results;
 using AiBench.Reporting;
 
 namespace AiBench.Cli.Commands;
@@ -27,9 +28,7 @@ internal static class ReportCommand
         };
         command.SetAction(parse =>
         {
-            var directories = parse.GetRequiredValue(runs)
-                .Select(r => Directory.Exists(r) ? r : File.Exists(r) ? Path.GetDirectoryName(Path.GetFullPath(r))! : throw new BadInputException($"no run found at '{r}'"))
-                .ToList();
+            var directories = parse.GetRequiredValue(runs).Select(RunFolder).ToList();
             string[] given = parse.GetValue(labels) ?? [];
             if (given.Length > directories.Count)
             {
@@ -51,6 +50,28 @@ internal static class ReportCommand
             return nothingWritten ? (int)ExitCode.CouldNotRun : (int)ExitCode.Pass;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The folder of a run given as its folder or its run.json. A file by another name is refused: the reports are
+    /// regenerated from the folder's run.json, so copy.json, /dev/null or a FIFO used to stand for whatever run.json
+    /// lay beside it, and a report of that other run was written.
+    /// </summary>
+    private static string RunFolder(string given)
+    {
+        if (Directory.Exists(given))
+        {
+            return given;
+        }
+
+        if (!File.Exists(given))
+        {
+            throw new BadInputException($"no run found at '{given}'");
+        }
+
+        return Path.GetFileName(given) == RunFile.FileName
+            ? Path.GetDirectoryName(Path.GetFullPath(given))!
+            : throw new BadInputException($"'{given}' is not a run folder or a {RunFile.FileName}: report regenerates a run folder's reports from its {RunFile.FileName}");
     }
 
     /// <summary>
