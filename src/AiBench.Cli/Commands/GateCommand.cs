@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using AiBench.Cli.Composition;
 using AiBench.Core.Comparing;
 using AiBench.Core.Errors;
 using AiBench.Core.Results;
@@ -25,6 +26,7 @@ internal static class GateCommand
         var command = new Command("gate", "Fail (exit 1) when a stored run regressed against a base run with statistical confidence") { baseRun, run, maxRegression, junit, summary, json };
         command.SetAction(parse =>
         {
+            using var interrupt = new DeferredInterrupt();
             double threshold = RelativeThreshold.Parse(parse.GetValue(maxRegression)!, "--max-regression");
             (Run before, Run after) = RunPair.Load(parse.GetRequiredValue(baseRun), parse.GetRequiredValue(run));
             GateResult gate = RegressionGate.Judge(RunComparer.Compare(before, after, threshold));
@@ -46,7 +48,7 @@ internal static class GateCommand
                 error.WriteLine($"aibench: gate failed: {gate.Count(GateOutcome.Regression)} regression(s) beyond {RelativeThreshold.Format(threshold)}");
             }
 
-            return gate.Failed ? (int)ExitCode.PerformanceFailure : (int)ExitCode.Pass;
+            return interrupt.Outcome(gate.Failed ? (int)ExitCode.PerformanceFailure : (int)ExitCode.Pass, error);
         });
         return command;
     }

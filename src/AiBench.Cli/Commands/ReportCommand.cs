@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AiBench.Cli.Composition;
 using AiBench.Cli.Console;
 using AiBench.Core.Errors;
 using AiBench.Core.Results;
@@ -28,6 +29,7 @@ internal static class ReportCommand
         };
         command.SetAction(parse =>
         {
+            using var interrupt = new DeferredInterrupt();
             var directories = parse.GetRequiredValue(runs).Select(RunFolder).ToList();
             string[] given = parse.GetValue(labels) ?? [];
             if (given.Length > directories.Count)
@@ -36,18 +38,18 @@ internal static class ReportCommand
             }
 
             bool nothingWritten = false;
-            for (int i = 0; i < directories.Count; i++)
+            for (int i = 0; i < directories.Count && !interrupt.Requested; i++)
             {
                 string? label = i < given.Length ? given[i] : null;
                 nothingWritten |= !Report(ReportWriter.Regenerate(directories[i], label), "report", ReportFileNames.HtmlReport, directories[i], output, error);
             }
 
-            if (parse.GetValue(compareOut) is { } target)
+            if (parse.GetValue(compareOut) is { } target && !interrupt.Requested)
             {
                 nothingWritten |= !Report(ReportWriter.Compare(directories, target, given), "comparison", ReportFileNames.ComparisonHtml, target, output, error);
             }
 
-            return nothingWritten ? (int)ExitCode.CouldNotRun : (int)ExitCode.Pass;
+            return interrupt.Outcome(nothingWritten ? (int)ExitCode.CouldNotRun : (int)ExitCode.Pass, error);
         });
         return command;
     }
