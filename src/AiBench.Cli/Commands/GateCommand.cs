@@ -41,8 +41,9 @@ internal static class GateCommand
                 AtomicFile.WriteAllText(InFolder(summaryPath), markdown);
             }
 
-            StepSummary.Append(markdown);
+            // The decision first: a step summary that cannot be written must not hide it.
             output.Write(parse.GetValue(json) ? JsonSerializer.Serialize(gate, ComparisonJsonContext.Default.GateResult) + "\n" : markdown);
+            StepSummary.Append(markdown);
             if (gate.Failed)
             {
                 error.WriteLine($"aibench: gate failed: {gate.Count(GateOutcome.Regression)} regression(s) beyond {RelativeThreshold.Format(threshold)}");

@@ -54,6 +54,27 @@ public class CiVerbsEndToEndTests
     }
 
     [Fact]
+    public void A_step_summary_that_is_a_fifo_is_refused_after_the_decision_it_blocked_the_gate_forever()
+    {
+        using var work = new TempDirectory();
+        string before = SyntheticRuns.Write(work.Path, SyntheticRuns.TwoFigures("base", 0, 100e9, 1e-6, seed: 1));
+        string after = SyntheticRuns.Write(work.Path, SyntheticRuns.TwoFigures("like", 5, 100e9, 1e-6, seed: 2));
+        string fifo = work.File("summary-fifo");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
+        {
+            mkfifo.WaitForExit();
+        }
+
+        CliProcess.Result result = CliProcess.Run(work.Path, new Dictionary<string, string?> { ["GITHUB_STEP_SUMMARY"] = fifo },
+            "gate", before, after, "--max-regression", "5%");
+
+        Assert.True(result.ExitCode == 2, $"exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
+        Assert.Contains("AiBench gate: pass", result.Stdout, StringComparison.Ordinal);
+        string line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("GITHUB_STEP_SUMMARY", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Gate_json_with_a_regression_and_a_missing_figure_matches_the_published_schema()
     {
         using var work = new TempDirectory();

@@ -145,6 +145,28 @@ public class S3UnitTests
         }
     }
 
+    [Theory]
+    [InlineData("AWS_CONFIG_FILE", "/dev/zero")]
+    [InlineData("AWS_SHARED_CREDENTIALS_FILE", "fifo")]
+    [InlineData("AWS_WEB_IDENTITY_TOKEN_FILE", "/tmp")]
+    public void Files_the_AWS_SDK_reads_itself_must_be_regular_it_blocked_or_read_forever(string variable, string given)
+    {
+        string folder = Directory.CreateTempSubdirectory("aibench-aws").FullName;
+        string path = given == "fifo" ? Path.Combine(folder, "fifo") : given;
+        if (given == "fifo")
+        {
+            using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]);
+            mkfifo.WaitForExit();
+        }
+
+        string message = Assert.Throws<BadInputException>(() => AwsSdkFiles.Check(name => name == variable ? path : null)).Message;
+        Assert.Contains(variable, message, StringComparison.Ordinal);
+        string regular = Path.Combine(folder, "config");
+        File.WriteAllText(regular, "[default]\n");
+        AwsSdkFiles.Check(name => name == variable ? regular : null);
+        Directory.Delete(folder, recursive: true);
+    }
+
     [Fact]
     public void Payloads_are_stable_per_object_share_no_block_between_objects_and_slice_consistently()
     {
