@@ -31,7 +31,7 @@ public static class CliApplication
         ParseResult parse = root.Parse(args, CliParsing.Configuration());
         if (parse.Errors.Count > 0)
         {
-            Say(error, $"{parse.Errors[0].Message} (see 'aibench --help')");
+            Say(error, $"{FirstError(parse, root)} (see 'aibench --help')");
             return (int)ExitCode.BadInput;
         }
 
@@ -74,6 +74,15 @@ public static class CliApplication
             return (int)ExitCode.CouldNotRun;
         }
     }
+
+    /// <summary>
+    /// The parser's first error, except for a mistyped command (<c>aibench rnu</c>): the parser's first word on it was
+    /// "Required command was not provided", which names neither the word nor the commands.
+    /// </summary>
+    private static string FirstError(ParseResult parse, RootCommand root) =>
+        parse.CommandResult.Command == root && parse.UnmatchedTokens.Count > 0 && !parse.UnmatchedTokens[0].StartsWith('-')
+            ? $"unknown command '{parse.UnmatchedTokens[0]}' (commands: {string.Join(", ", root.Subcommands.Select(c => c.Name))})"
+            : parse.Errors[0].Message;
 
     /// <summary>
     /// The one stderr line of a failure. Parser messages ("Did you mean one of the following?" and a list), exceptions

@@ -35,4 +35,14 @@ public class BadInputEndToEndTests
         Assert.DoesNotContain("Unhandled", result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_mistyped_command_is_named_it_was_required_command_was_not_provided()
+    {
+        CliProcess.Result result = CliProcess.Run(Directory.CreateTempSubdirectory("aibench-bad").FullName, "rnu", "cpu.memory");
+        Assert.Equal(2, result.ExitCode);
+        string line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("unknown command 'rnu'", line, StringComparison.Ordinal);
+        Assert.Contains("run", line, StringComparison.Ordinal);
+    }
 }
