@@ -31,7 +31,7 @@ public static class CliApplication
         ParseResult parse = root.Parse(args, CliParsing.Configuration());
         if (parse.Errors.Count > 0)
         {
-            error.WriteLine($"aibench: {parse.Errors[0].Message} (see 'aibench --help')");
+            Say(error, $"{FirstError(parse, root)} (see 'aibench --help')");
             return (int)ExitCode.BadInput;
         }
 
@@ -48,30 +48,48 @@ public static class CliApplication
         }
         catch (BadInputException e)
         {
-            error.WriteLine($"aibench: {e.Message}");
+            Say(error, e.Message);
             return (int)ExitCode.BadInput;
         }
         catch (CouldNotRunException e)
         {
-            error.WriteLine($"aibench: {e.Message}");
+            Say(error, e.Message);
             return (int)ExitCode.CouldNotRun;
         }
         catch (OperationCanceledException)
         {
-            error.WriteLine("aibench: interrupted");
+            Say(error, "interrupted");
             return (int)ExitCode.Interrupted;
         }
         catch (Exception e) when (StorageFault.Is(e))
         {
             // A file that could not be read or written at the last moment (a disk that filled, a folder that vanished).
-            error.WriteLine($"aibench: {e.Message}");
+            Say(error, e.Message);
             return (int)ExitCode.CouldNotRun;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A bug, not the user's input: one line and the details in a file, never a stack trace on the console.
-            error.WriteLine($"aibench: internal error: {e.GetType().Name}: {e.Message}{CrashReport.Write(e)}");
+            Say(error, $"internal error: {e.GetType().Name}: {e.Message}", CrashReport.Write(e));
             return (int)ExitCode.CouldNotRun;
         }
     }
+
+    /// <summary>
+    /// The parser's first error, except for a mistyped command (<c>aibench rnu</c>): the parser's first word on it was
+    /// "Required command was not provided", which names neither the word nor the commands.
+    /// </summary>
+    private static string FirstError(ParseResult parse, RootCommand root) =>
+        parse.CommandResult.Command == root && parse.UnmatchedTokens.Count > 0 && !parse.UnmatchedTokens[0].StartsWith('-')
+            ? $"unknown command '{parse.UnmatchedTokens[0]}' (commands: {string.Join(", ", root.Subcommands.Select(c => c.Name))})"
+            : parse.Errors[0].Message;
+
+    /// <summary>
+    /// The one stderr line of a failure. Parser messages ("Did you mean one of the following?" and a list), exceptions
+    /// of the runtime and of libraries, and the user's own tokens may span lines: line breaks become spaces, and any
+    /// other control character is escaped. <paramref name="details"/> (where the crash report is) is kept whole when a
+    /// long message is cut.
+    /// </summary>
+    private static void Say(TextWriter error, string message, string details = "") =>
+        error.WriteLine($"aibench: {OneLine.Of(message.ReplaceLineEndings(" "))}{OneLine.Of(details)}");
 }

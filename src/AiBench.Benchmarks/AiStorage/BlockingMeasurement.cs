@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using AiBench.Core.Errors;
+using AiBench.Core.Files;
 using AiBench.Core.Results;
 
 namespace AiBench.Benchmarks.AiStorage;
@@ -26,7 +27,8 @@ internal static class BlockingMeasurement
     /// <summary>
     /// Runs steps 0 to <paramref name="count"/> − 1 (checkpoints, epochs), keeping the ones that completed: a fault of the
     /// storage or Ctrl-C after at least one step ends the loop and is returned, to be rethrown after the figures; before
-    /// the first it propagates (there is nothing to keep).
+    /// the first it propagates (there is nothing to keep). A file system exception no step put into words (the folder
+    /// removed while a restore opened its files) is such a fault too: it lost every completed step as a "failed" case.
     /// </summary>
     public static (List<T> Done, ExceptionDispatchInfo? Failure) Steps<T>(int count, Func<int, T> step)
     {
@@ -38,9 +40,15 @@ internal static class BlockingMeasurement
                 done.Add(step(i));
             }
         }
-        catch (Exception e) when (done.Count > 0 && e is CouldNotRunException or OperationCanceledException)
+        catch (Exception e) when (e is CouldNotRunException or OperationCanceledException || StorageFault.Is(e))
         {
-            return (done, ExceptionDispatchInfo.Capture(e));
+            Exception fault = StorageFault.Is(e) ? new CouldNotRunException($"step {done.Count + 1} of {count}: the storage failed: {e.Message}", e) : e;
+            if (done.Count == 0)
+            {
+                ExceptionDispatchInfo.Throw(fault);
+            }
+
+            return (done, ExceptionDispatchInfo.Capture(fault));
         }
 
         return (done, null);

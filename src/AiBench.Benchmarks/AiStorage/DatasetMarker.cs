@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AiBench.Core.Errors;
+using AiBench.Core.Files;
 using AiBench.Core.Results;
 
 namespace AiBench.Benchmarks.AiStorage;
@@ -22,12 +24,10 @@ internal sealed record DatasetMarker(
         string path = Path.Combine(folder, FileName);
         try
         {
-            var info = new FileInfo(path);
-            return info.Exists && info.Length < 4096
-                ? JsonSerializer.Deserialize(File.ReadAllText(path), DatasetMarkerJsonContext.Default.DatasetMarker)
-                : null;
+            // Through InputFile: a FIFO or device under the marker's name would have blocked or streamed forever.
+            return File.Exists(path) ? JsonSerializer.Deserialize(InputFile.ReadAllText(path, 4096), DatasetMarkerJsonContext.Default.DatasetMarker) : null;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        catch (Exception e) when (e is BadInputException or JsonException)
         {
             return null;
         }

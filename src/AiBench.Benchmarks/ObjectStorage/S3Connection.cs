@@ -33,6 +33,7 @@ public sealed record S3Connection(S3Endpoint Endpoint, S3Credentials Credentials
 
     public static S3Connection Resolve(BenchmarkCase c)
     {
+        AwsSdkFiles.Check(Environment.GetEnvironmentVariable);
         S3Endpoint endpoint = S3Endpoint.Resolve(c.GetText("endpoint"), c.GetText("region"), c.GetText("addressing"), c.GetText("checksum"),
             Environment.GetEnvironmentVariable);
         string? accessKey = c.GetText("access-key") is var key && key != "env" ? key : null;

@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
 using AiBench.Core.Errors;
+using AiBench.Core.Files;
 
 namespace AiBench.Benchmarks.ObjectStorage;
 
@@ -11,6 +12,9 @@ namespace AiBench.Benchmarks.ObjectStorage;
 /// </summary>
 public sealed class S3Credentials
 {
+    /// <summary>A secret key is 40 characters; a file far larger is not a key file.</summary>
+    private const long MaxSecretFileBytes = 64 * 1024;
+
     private readonly AWSCredentials _credentials;
 
     private S3Credentials(AWSCredentials credentials, string source, string? accessKeyId)
@@ -54,11 +58,12 @@ public sealed class S3Credentials
         string secret;
         try
         {
-            secret = File.ReadLines(secretKeyFile).FirstOrDefault()?.Trim() ?? string.Empty;
+            // Through InputFile: a FIFO blocked the run forever and /dev/zero was read as one endless line.
+            secret = InputFile.ReadAllText(secretKeyFile, MaxSecretFileBytes).Split('\n', 2)[0].Trim();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (BadInputException e)
         {
-            throw new BadInputException($"parameter 'secret-key-file': cannot read '{secretKeyFile}' ({e.GetType().Name})");
+            throw new BadInputException($"parameter 'secret-key-file': cannot read {e.Message}");
         }
 
         if (secret.Length == 0)

@@ -32,6 +32,7 @@ internal static class CompareCommand
         var command = new Command("compare", "Compare two stored runs measurement by measurement: medians, ratio, better/worse/same") { baseRun, run, threshold, json, outDir };
         command.SetAction(parse =>
         {
+            using var interrupt = new DeferredInterrupt();
             double margin = RelativeThreshold.Parse(parse.GetValue(threshold)!, "--threshold");
             (Run before, Run after) = RunPair.Load(parse.GetRequiredValue(baseRun), parse.GetRequiredValue(run));
             OutputFolder? folder = OutputFolder.Checked(parse.GetValue(outDir));
@@ -49,7 +50,7 @@ internal static class CompareCommand
             }
 
             output.Write(parse.GetValue(json) ? document + "\n" : markdown);
-            return 0;
+            return interrupt.Outcome(0, error);
         });
         return command;
     }

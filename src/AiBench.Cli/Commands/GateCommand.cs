@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using AiBench.Cli.Composition;
 using AiBench.Core.Comparing;
 using AiBench.Core.Errors;
 using AiBench.Core.Results;
@@ -25,9 +26,19 @@ internal static class GateCommand
         var command = new Command("gate", "Fail (exit 1) when a stored run regressed against a base run with statistical confidence") { baseRun, run, maxRegression, junit, summary, json };
         command.SetAction(parse =>
         {
+            using var interrupt = new DeferredInterrupt();
             double threshold = RelativeThreshold.Parse(parse.GetValue(maxRegression)!, "--max-regression");
             (Run before, Run after) = RunPair.Load(parse.GetRequiredValue(baseRun), parse.GetRequiredValue(run));
-            GateResult gate = RegressionGate.Judge(RunComparer.Compare(before, after, threshold));
+            RunComparison comparison = RunComparer.Compare(before, after, threshold);
+            if (comparison.Measurements.Count == 0)
+            {
+                // Nothing the two runs share can regress: a base of another suite or a run whose every case failed
+                // passed the gate with exit 0. A gate that judged nothing is no decision.
+                throw new BadInputException($"runs {before.RunId} ({before.Measurements.Count} measurements) and {after.RunId} ({after.Measurements.Count}) "
+                    + "share no measurement (benchmark, metric, parameters and labels): nothing to gate; gate a run against a base of the same suite");
+            }
+
+            GateResult gate = RegressionGate.Judge(comparison);
             string markdown = GateMarkdown.Render(gate);
             if (parse.GetValue(junit) is { } junitPath)
             {
@@ -39,14 +50,15 @@ internal static class GateCommand
                 AtomicFile.WriteAllText(InFolder(summaryPath), markdown);
             }
 
-            StepSummary.Append(markdown);
+            // The decision first: a step summary that cannot be written must not hide it.
             output.Write(parse.GetValue(json) ? JsonSerializer.Serialize(gate, ComparisonJsonContext.Default.GateResult) + "\n" : markdown);
+            StepSummary.Append(markdown);
             if (gate.Failed)
             {
                 error.WriteLine($"aibench: gate failed: {gate.Count(GateOutcome.Regression)} regression(s) beyond {RelativeThreshold.Format(threshold)}");
             }
 
-            return gate.Failed ? (int)ExitCode.PerformanceFailure : (int)ExitCode.Pass;
+            return interrupt.Outcome(gate.Failed ? (int)ExitCode.PerformanceFailure : (int)ExitCode.Pass, error);
         });
         return command;
     }

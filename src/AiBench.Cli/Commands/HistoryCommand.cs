@@ -30,6 +30,7 @@ internal static class HistoryCommand
         var command = new Command("history", "Find the shifts in a series of stored runs (change-point detection) and name the first run of each") { runs, threshold, json, outDir };
         command.SetAction(parse =>
         {
+            using var interrupt = new DeferredInterrupt();
             double margin = RelativeThreshold.Parse(parse.GetValue(threshold)!, "--threshold");
             IReadOnlyList<string> inputs = parse.GetRequiredValue(runs);
             if (inputs.Count < MinRuns)
@@ -62,7 +63,7 @@ internal static class HistoryCommand
                 error.WriteLine($"aibench: {FigureName.Of(regressed.Measurement)} regressed {GateText.Percent(c.WorseBy)} at run {c.RunId}");
             }
 
-            return history.LatestShiftRegressed ? (int)ExitCode.PerformanceFailure : (int)ExitCode.Pass;
+            return interrupt.Outcome(history.LatestShiftRegressed ? (int)ExitCode.PerformanceFailure : (int)ExitCode.Pass, error);
         });
         return command;
     }

@@ -38,6 +38,7 @@ internal static class MergeCommand
         var command = new Command("merge", "Compare one run per node and name the nodes that are slower than the fleet") { runs, outDir, threshold, maxDeviation };
         command.SetAction(parse =>
         {
+            using var interrupt = new DeferredInterrupt();
             IReadOnlyList<string> inputs = parse.GetRequiredValue(runs);
             var judgement = new ClusterJudgement
             {
@@ -68,7 +69,7 @@ internal static class MergeCommand
             output.WriteLine($"{loaded.Count} runs, {figures.Select(f => f.Key).Distinct().Count()} figures compared, "
                 + $"{outliers.Select(f => f.Node).Distinct().Count()} outlier node(s), verdict {Reporting.Text.EnumText.Of(result.Verdict)}; "
                 + (ReportOutcome.Wrote(written, ReportFileNames.HtmlReport) is { } html ? $"report: {html}" : $"no {ReportFileNames.HtmlReport} written, see {folder}"));
-            return result.Verdict is VerdictStatus.Pass or VerdictStatus.None ? (int)ExitCode.Pass : (int)ExitCode.PerformanceFailure;
+            return interrupt.Outcome(result.Verdict is VerdictStatus.Pass or VerdictStatus.None ? (int)ExitCode.Pass : (int)ExitCode.PerformanceFailure, error);
         });
         return command;
     }

@@ -1,6 +1,8 @@
 using System.CommandLine;
+using AiBench.Cli.Composition;
 using AiBench.Cli.Console;
 using AiBench.Core.Errors;
+using AiBench.Core.Results;
 using AiBench.Reporting;
 
 namespace AiBench.Cli.Commands;
@@ -27,9 +29,8 @@ internal static class ReportCommand
         };
         command.SetAction(parse =>
         {
-            var directories = parse.GetRequiredValue(runs)
-                .Select(r => Directory.Exists(r) ? r : File.Exists(r) ? Path.GetDirectoryName(Path.GetFullPath(r))! : throw new BadInputException($"no run found at '{r}'"))
-                .ToList();
+            using var interrupt = new DeferredInterrupt();
+            var directories = parse.GetRequiredValue(runs).Select(RunFolder).ToList();
             string[] given = parse.GetValue(labels) ?? [];
             if (given.Length > directories.Count)
             {
@@ -37,20 +38,42 @@ internal static class ReportCommand
             }
 
             bool nothingWritten = false;
-            for (int i = 0; i < directories.Count; i++)
+            for (int i = 0; i < directories.Count && !interrupt.Requested; i++)
             {
                 string? label = i < given.Length ? given[i] : null;
                 nothingWritten |= !Report(ReportWriter.Regenerate(directories[i], label), "report", ReportFileNames.HtmlReport, directories[i], output, error);
             }
 
-            if (parse.GetValue(compareOut) is { } target)
+            if (parse.GetValue(compareOut) is { } target && !interrupt.Requested)
             {
                 nothingWritten |= !Report(ReportWriter.Compare(directories, target, given), "comparison", ReportFileNames.ComparisonHtml, target, output, error);
             }
 
-            return nothingWritten ? (int)ExitCode.CouldNotRun : (int)ExitCode.Pass;
+            return interrupt.Outcome(nothingWritten ? (int)ExitCode.CouldNotRun : (int)ExitCode.Pass, error);
         });
         return command;
+    }
+
+    /// <summary>
+    /// The folder of a run given as its folder or its run.json. A file by another name is refused: the reports are
+    /// regenerated from the folder's run.json, so copy.json, /dev/null or a FIFO used to stand for whatever run.json
+    /// lay beside it, and a report of that other run was written.
+    /// </summary>
+    private static string RunFolder(string given)
+    {
+        if (Directory.Exists(given))
+        {
+            return given;
+        }
+
+        if (!File.Exists(given))
+        {
+            throw new BadInputException($"no run found at '{given}'");
+        }
+
+        return Path.GetFileName(given) == RunFile.FileName
+            ? Path.GetDirectoryName(Path.GetFullPath(given))!
+            : throw new BadInputException($"'{given}' is not a run folder or a {RunFile.FileName}: report regenerates a run folder's reports from its {RunFile.FileName}");
     }
 
     /// <summary>

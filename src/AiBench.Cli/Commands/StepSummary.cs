@@ -1,3 +1,6 @@
+using AiBench.Core.Errors;
+using AiBench.Core.Hosts;
+
 namespace AiBench.Cli.Commands;
 
 /// <summary>
@@ -15,6 +18,12 @@ internal static class StepSummary
         if (string.IsNullOrWhiteSpace(path))
         {
             return null;
+        }
+
+        // Appending opens the file for writing: on a FIFO without a reader that blocked the gate forever.
+        if (FileTypes.Describe(path) is { } what)
+        {
+            throw new BadInputException($"{Variable}: '{path}' is {what}, not a regular file");
         }
 
         File.AppendAllText(path, markdown.EndsWith('\n') ? markdown + "\n" : markdown + "\n\n");

@@ -1,6 +1,5 @@
 using AiBench.Core.Results;
 using AiBench.Core.Statistics;
-using Pragmastat;
 
 namespace AiBench.Core.Comparing;
 
@@ -52,24 +51,25 @@ public static class RunComparer
 
     /// <summary>
     /// One measurement of a run against the same one of a base: medians, ratio, change and the equivalence test's verdict.
-    /// The one source of verdicts: compare, gate and the HTML comparison pages all judge through it.
+    /// The one source of verdicts: compare, gate and the HTML comparison pages all judge through it. It takes the finite
+    /// samples only (<see cref="UsableSamples"/>): a NaN or infinite sample is neither counted nor tested.
     /// </summary>
     public static ComparedMeasurement Judge(Measurement before, Measurement after, double threshold)
     {
-        double? baseMedian = Median(before.Samples);
-        double? runMedian = Median(after.Samples);
-        bool both = before.Samples.Count > 0 && after.Samples.Count > 0;
-        ChangeVerdict? verdict = SampleComparer.Test(before.Samples, after.Samples, after.Better, threshold);
+        IReadOnlyList<double> baseSamples = UsableSamples.Finite(before.Samples), runSamples = UsableSamples.Finite(after.Samples);
+        double? baseMedian = Median(baseSamples);
+        double? runMedian = Median(runSamples);
+        ChangeVerdict? verdict = SampleComparer.Test(baseSamples, runSamples, after.Better, threshold);
         return new ComparedMeasurement
         {
             Measurement = MeasurementIdentity.Of(after),
-            BaseSamples = before.Samples.Count,
-            RunSamples = after.Samples.Count,
+            BaseSamples = baseSamples.Count,
+            RunSamples = runSamples.Count,
             BaseMedian = baseMedian,
             RunMedian = runMedian,
-            Ratio = both ? Toolkit.Ratio(new Sample(after.Samples.ToArray()), new Sample(before.Samples.ToArray())).NominalValue : null,
-            WorseBy = both && baseMedian != 0 ? WorseBy(baseMedian!.Value, runMedian!.Value, after.Better) : null,
-            Noise = Math.Max(SampleNoise.Relative(before.Samples), SampleNoise.Relative(after.Samples)),
+            Ratio = UsableSamples.Ratio(baseSamples, runSamples),
+            WorseBy = baseMedian is { } b && runMedian is { } r && b != 0 ? UsableSamples.IfFinite(WorseBy(b, r, after.Better)) : null,
+            Noise = Math.Max(SampleNoise.Relative(baseSamples), SampleNoise.Relative(runSamples)),
             Verdict = verdict switch
             {
                 null => ComparedVerdict.NotEnoughSamples,
@@ -84,5 +84,6 @@ public static class RunComparer
     public static double WorseBy(double baseMedian, double runMedian, Direction better) =>
         better == Direction.Higher ? (baseMedian - runMedian) / Math.Abs(baseMedian) : (runMedian - baseMedian) / Math.Abs(baseMedian);
 
-    private static UnmatchedMeasurement Unmatched(Measurement m) => new(MeasurementIdentity.Of(m), m.Samples.Count, Median(m.Samples));
+    private static UnmatchedMeasurement Unmatched(Measurement m) =>
+        new(MeasurementIdentity.Of(m), UsableSamples.Finite(m.Samples).Count, Median(UsableSamples.Finite(m.Samples)));
 }

@@ -4,7 +4,7 @@ using System.Text;
 namespace AiBench.Core.Errors;
 
 /// <summary>Makes text safe to print as one line of an error: control characters escaped, length bounded.</summary>
-internal static class OneLine
+public static class OneLine
 {
     public const int MaxLength = 1000;
 

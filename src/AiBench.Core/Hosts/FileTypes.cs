@@ -6,7 +6,7 @@ namespace AiBench.Core.Hosts;
 /// What kind of file a path names, asked before opening it: .NET only tells files from directories, and opening a
 /// FIFO blocks while a device may never end. On Linux statx(2) gives the type; elsewhere only directories are told.
 /// </summary>
-internal static partial class FileTypes
+public static partial class FileTypes
 {
     private const int AtFdCwd = -100;
     private const uint StatxType = 0x1;

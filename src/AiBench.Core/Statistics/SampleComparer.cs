@@ -13,6 +13,7 @@ namespace AiBench.Core.Statistics;
 /// Perfolizer's <see cref="SimpleEquivalenceTest"/> over the Mann-Whitney test with a relative threshold.
 /// With fewer than 3 samples on a side no test has power; the medians are compared with the threshold instead.
 /// <see cref="Test"/> makes no such fallback: it refuses fewer than <see cref="MinSamplesForTest"/> samples a side.
+/// Both take the finite samples only (<see cref="UsableSamples"/>).
 /// </summary>
 public static class SampleComparer
 {
@@ -28,31 +29,34 @@ public static class SampleComparer
     /// fewer than <see cref="MinSamplesForTest"/> samples.
     /// </summary>
     public static ChangeVerdict? Test(
-        IReadOnlyList<double> reference, IReadOnlyList<double> candidate, Direction better, double relativeThreshold) =>
-        reference.Count < MinSamplesForTest || candidate.Count < MinSamplesForTest
-            ? null
-            : Equivalence(new Sample(reference.ToArray()), new Sample(candidate.ToArray()), better, relativeThreshold);
-
-    public static (double Ratio, ChangeVerdict Verdict) Compare(
         IReadOnlyList<double> reference, IReadOnlyList<double> candidate, Direction better, double relativeThreshold)
     {
-        ArgumentOutOfRangeException.ThrowIfZero(reference.Count, nameof(reference));
-        ArgumentOutOfRangeException.ThrowIfZero(candidate.Count, nameof(candidate));
-        var x = new Sample(reference.ToArray());
-        var y = new Sample(candidate.ToArray());
-        double ratio = Toolkit.Ratio(y, x).NominalValue;
+        IReadOnlyList<double> x = UsableSamples.Finite(reference), y = UsableSamples.Finite(candidate);
+        return x.Count < MinSamplesForTest || y.Count < MinSamplesForTest
+            ? null
+            : Equivalence(new Sample(x.ToArray()), new Sample(y.ToArray()), better, relativeThreshold);
+    }
 
-        ChangeVerdict verdict;
-        if (reference.Count < 3 || candidate.Count < 3)
+    /// <summary>
+    /// The ratio (candidate / reference) and the verdict; null for what the samples cannot give: the ratio when a side
+    /// is not all positive, the verdict when a side has no finite sample or, with fewer than 3, no ratio to judge by.
+    /// </summary>
+    public static (double? Ratio, ChangeVerdict? Verdict) Compare(
+        IReadOnlyList<double> reference, IReadOnlyList<double> candidate, Direction better, double relativeThreshold)
+    {
+        IReadOnlyList<double> x = UsableSamples.Finite(reference), y = UsableSamples.Finite(candidate);
+        double? ratio = UsableSamples.Ratio(x, y);
+        if (x.Count == 0 || y.Count == 0)
         {
-            verdict = Math.Abs(ratio - 1) <= relativeThreshold ? ChangeVerdict.Same : Direct(ratio > 1, better);
-        }
-        else
-        {
-            verdict = Equivalence(x, y, better, relativeThreshold);
+            return (ratio, null);
         }
 
-        return (ratio, verdict);
+        if (x.Count < 3 || y.Count < 3)
+        {
+            return (ratio, ratio is { } r ? Math.Abs(r - 1) <= relativeThreshold ? ChangeVerdict.Same : Direct(r > 1, better) : null);
+        }
+
+        return (ratio, Equivalence(new Sample(x.ToArray()), new Sample(y.ToArray()), better, relativeThreshold));
     }
 
     private static ChangeVerdict Equivalence(Sample x, Sample y, Direction better, double relativeThreshold)

@@ -27,8 +27,16 @@ public sealed record MaxRegressionRule(double Threshold) : Rule
             return new RuleOutcome(VerdictStatus.Fail, $"the reference run {reference.RunId} has no such measurement");
         }
 
-        (double ratio, ChangeVerdict verdict) = SampleComparer.Compare(before.Samples, measurement.Samples, measurement.Better, Threshold);
-        string change = string.Create(CultureInfo.InvariantCulture, $"{ratio:0.000}x of {reference.RunId}");
+        (double? ratio, ChangeVerdict? judged) = SampleComparer.Compare(before.Samples, measurement.Samples, measurement.Better, Threshold);
+        if (judged is not { } verdict)
+        {
+            // NaN, infinite, zero or negative samples on a side: no regression can be measured, nor ruled out.
+            return new RuleOutcome(VerdictStatus.None, $"cannot be compared with {reference.RunId}: a side has no finite, positive samples");
+        }
+
+        string change = ratio is { } r
+            ? string.Create(CultureInfo.InvariantCulture, $"{r:0.000}x of {reference.RunId}")
+            : $"against {reference.RunId} (no ratio: a side has samples at or below zero)";
         return verdict == ChangeVerdict.Worse
             ? new RuleOutcome(VerdictStatus.Fail, $"regressed: {change}")
             : new RuleOutcome(VerdictStatus.Pass, $"{verdict.ToString().ToLowerInvariant()}: {change}");

@@ -7,7 +7,8 @@ namespace AiBench.Core.Suites;
 
 /// <summary>
 /// Reads a suite file with bounds checked before any parsing: only a regular file (a device such as /dev/zero never
-/// ends, a FIFO blocks on open), at most <see cref="MaxBytes"/>, read through a bounded buffer, strict UTF-8.
+/// ends, a FIFO blocks on open), at most <see cref="MaxBytes"/>, read through a bounded buffer, strict UTF-8. A leading
+/// byte order mark (Windows editors write one; YAML allows it) is skipped, not read as part of the first key.
 /// </summary>
 public static class SuiteFile
 {
@@ -41,9 +42,10 @@ public static class SuiteFile
             throw new BadInputException($"suite '{path}' is larger than {MaxBytes / 1024} KiB");
         }
 
+        int start = buffer.AsSpan(0, length).StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
         try
         {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer, 0, length);
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer, start, length - start);
         }
         catch (DecoderFallbackException e)
         {

@@ -50,6 +50,14 @@ public class BadInputRegressionTests
     }
 
     [Fact]
+    public void A_suite_saved_with_a_byte_order_mark_is_read_it_was_refused_as_an_unknown_key()
+    {
+        string path = Path.Combine(Directory.CreateTempSubdirectory("aibench-bom").FullName, "bom.yaml");
+        File.WriteAllText(path, "name: bom\nbenchmarks:\n  - id: cpu.memory\n", new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        Assert.Equal("bom", SuiteParser.Parse(SuiteFile.Read(path), path).Name);
+    }
+
+    [Fact]
     public void Rule_and_policy_errors_name_their_path()
     {
         Assert.StartsWith("s.yaml: benchmarks[0].rules[1].min: ", Refused(() => SuiteParser.Parse(

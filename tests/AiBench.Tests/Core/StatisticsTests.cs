@@ -83,8 +83,8 @@ public class StatisticsTests
     {
         double[] before = [100, 101, 99, 100, 102, 98, 100, 101, 99, 100];
         double[] after = before.Select(x => x * 0.8).ToArray();
-        (double ratio, ChangeVerdict verdict) = SampleComparer.Compare(before, after, Direction.Higher, 0.05);
-        Assert.Equal(0.8, ratio, 2);
+        (double? ratio, ChangeVerdict? verdict) = SampleComparer.Compare(before, after, Direction.Higher, 0.05);
+        Assert.Equal(0.8, ratio!.Value, 2);
         Assert.Equal(ChangeVerdict.Worse, verdict);
         Assert.Equal(ChangeVerdict.Better, SampleComparer.Compare(after, before, Direction.Higher, 0.05).Verdict);
         Assert.Equal(ChangeVerdict.Better, SampleComparer.Compare(before, after, Direction.Lower, 0.05).Verdict);

@@ -91,6 +91,22 @@ public class SuiteAndRuleTests
         Assert.Equal(VerdictStatus.None, rule.Evaluate(before, new RuleContext(null)).Status);
     }
 
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(-1.0)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void Regression_against_a_reference_with_samples_the_ratio_cannot_take_is_judged_without_it(double sample)
+    {
+        // run --compare measured the run, then threw in the ratio estimator and lost every figure (issue #10).
+        Measurement unusable = Bandwidth(100) with { Samples = [sample, sample, sample, sample, sample], Stats = null };
+        Run reference = RunFileTests.SampleRun() with { Measurements = [unusable] };
+        RuleOutcome outcome = new MaxRegressionRule(0.05).Evaluate(Bandwidth(100, 101, 99, 100, 102), new RuleContext(reference));
+        // Zero and negative samples still rank (the run is better); NaN and infinite ones leave nothing to compare.
+        Assert.Equal(double.IsFinite(sample) ? VerdictStatus.Pass : VerdictStatus.None, outcome.Status);
+        Assert.Contains(double.IsFinite(sample) ? "no ratio" : "cannot be compared", outcome.Detail, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_rule_whose_measurement_is_missing_fails_the_run()
     {

@@ -16,6 +16,10 @@ public class BadInputEndToEndTests
         { "", ["run", "cpu.memory", "--set", "kernel=triad,triad"] },
         // No response files: '@/dev/zero' was read as arguments and never returned (found by the policy-option fuzzer).
         { "", ["@/dev/zero"] },
+        // The parser's own messages spanned lines: "Did you mean one of the following?" and a list, a token's newline.
+        { "", ["run", "cpu.memory", "--color", "x"] },
+        { "", ["list", "x\ny"] },
+        { "", ["compare", "a\nb", "c"] },
     };
 
     [Theory]
@@ -30,5 +34,15 @@ public class BadInputEndToEndTests
         Assert.StartsWith("aibench: ", line, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled", result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_mistyped_command_is_named_it_was_required_command_was_not_provided()
+    {
+        CliProcess.Result result = CliProcess.Run(Directory.CreateTempSubdirectory("aibench-bad").FullName, "rnu", "cpu.memory");
+        Assert.Equal(2, result.ExitCode);
+        string line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("unknown command 'rnu'", line, StringComparison.Ordinal);
+        Assert.Contains("run", line, StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using AiBench.Core.Results;
 using AiBench.Tests.Gates;
 using AiBench.Tests.Reporting;
 using Json.Schema;
@@ -51,6 +52,43 @@ public class CiVerbsEndToEndTests
         Assert.Equal("aibench.gate/1", (string)gate["schema"]!);
         Assert.False((bool)gate["failed"]!);
         PublishedSchema.AssertValid("aibench.gate-1.schema.json", result.Stdout);
+    }
+
+    [Fact]
+    public void A_step_summary_that_is_a_fifo_is_refused_after_the_decision_it_blocked_the_gate_forever()
+    {
+        using var work = new TempDirectory();
+        string before = SyntheticRuns.Write(work.Path, SyntheticRuns.TwoFigures("base", 0, 100e9, 1e-6, seed: 1));
+        string after = SyntheticRuns.Write(work.Path, SyntheticRuns.TwoFigures("like", 5, 100e9, 1e-6, seed: 2));
+        string fifo = work.File("summary-fifo");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
+        {
+            mkfifo.WaitForExit();
+        }
+
+        CliProcess.Result result = CliProcess.Run(work.Path, new Dictionary<string, string?> { ["GITHUB_STEP_SUMMARY"] = fifo },
+            "gate", before, after, "--max-regression", "5%");
+
+        Assert.True(result.ExitCode == 2, $"exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
+        Assert.Contains("AiBench gate: pass", result.Stdout, StringComparison.Ordinal);
+        string line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("GITHUB_STEP_SUMMARY", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_gate_between_runs_that_share_no_measurement_is_refused_it_passed_with_exit_0()
+    {
+        using var work = new TempDirectory();
+        string before = SyntheticRuns.Write(work.Path, SyntheticRuns.TwoFigures("base", 0, 100e9, 1e-6, seed: 1));
+        Run other = SyntheticRuns.Run("other", DateTimeOffset.Parse("2026-11-30T11:00:00Z"),
+            SyntheticRuns.Figure("cpu.gemm", "throughput", Direction.Higher, SyntheticRuns.Samples(1e12, 20, 0.01, 3), "FLOP/s"));
+        string after = SyntheticRuns.Write(work.Path, other);
+
+        CliProcess.Result result = CliProcess.Run(work.Path, NoStepSummary, "gate", before, after, "--max-regression", "5%", "--junit", "gate.xml");
+
+        Assert.True(result.ExitCode == 2, $"exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
+        Assert.Contains("share no measurement", Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.False(File.Exists(work.File("gate.xml")));
     }
 
     [Fact]

@@ -61,6 +61,23 @@ public class DamagedRunEndToEndTests
         Assert.False(Directory.Exists(work.File("results")));
     }
 
+    [Theory]
+    [InlineData("copy.json")]
+    [InlineData("/dev/null")]
+    public void Report_refuses_a_file_that_is_not_a_run_json_it_reported_the_run_beside_it(string given)
+    {
+        using var work = new Reporting.TempDirectory();
+        string folder = WriteRun(work.Path, "run", RunFileTests.SampleRun());
+        string file = given.StartsWith('/') ? given : Path.Combine(folder, given);
+        if (!given.StartsWith('/'))
+        {
+            RunFile.Write(RunFileTests.SampleRun() with { RunId = "another" }, file);
+        }
+
+        AssertRefused(CliProcess.Run(work.Path, "report", file), file, "is not a run folder or a run.json");
+        Assert.False(File.Exists(Path.Combine(folder, "report.html")));
+    }
+
     [Fact]
     public void Merge_refuses_fewer_runs_than_it_can_judge()
     {

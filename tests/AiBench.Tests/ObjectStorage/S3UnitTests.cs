@@ -116,8 +116,55 @@ public class S3UnitTests
         Assert.Throws<BadInputException>(() => S3Credentials.Resolve(null, "/etc/hostname"));
         Assert.Contains("cannot read", Assert.Throws<BadInputException>(() => S3Credentials.Resolve("AKID", "/nonexistent/secret")).Message, StringComparison.Ordinal);
         string empty = Path.GetTempFileName();
-        Assert.Contains("is empty", Assert.Throws<BadInputException>(() => S3Credentials.Resolve("AKID", empty)).Message, StringComparison.Ordinal);
+        Assert.Contains("empty", Assert.Throws<BadInputException>(() => S3Credentials.Resolve("AKID", empty)).Message, StringComparison.Ordinal);
         File.Delete(empty);
+    }
+
+    [Fact]
+    public async Task A_secret_key_file_that_is_a_fifo_or_a_device_is_refused_it_blocked_or_read_forever()
+    {
+        string fifo = Path.Combine(Directory.CreateTempSubdirectory("aibench-secret").FullName, "secret");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
+        {
+            mkfifo.WaitForExit();
+        }
+
+        try
+        {
+            foreach (string path in new[] { fifo, "/dev/zero", Path.GetDirectoryName(fifo)! })
+            {
+                // WaitAsync throws TimeoutException where the read still blocks.
+                BadInputException refused = await Task.Run(() => Assert.Throws<BadInputException>(() => S3Credentials.Resolve("AKID", path)))
+                    .WaitAsync(TimeSpan.FromSeconds(10));
+                Assert.Contains("secret-key-file", refused.Message, StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            File.Delete(fifo);
+        }
+    }
+
+    [Theory]
+    [InlineData("AWS_CONFIG_FILE", "/dev/zero")]
+    [InlineData("AWS_SHARED_CREDENTIALS_FILE", "fifo")]
+    [InlineData("AWS_WEB_IDENTITY_TOKEN_FILE", "/tmp")]
+    public void Files_the_AWS_SDK_reads_itself_must_be_regular_it_blocked_or_read_forever(string variable, string given)
+    {
+        string folder = Directory.CreateTempSubdirectory("aibench-aws").FullName;
+        string path = given == "fifo" ? Path.Combine(folder, "fifo") : given;
+        if (given == "fifo")
+        {
+            using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]);
+            mkfifo.WaitForExit();
+        }
+
+        string message = Assert.Throws<BadInputException>(() => AwsSdkFiles.Check(name => name == variable ? path : null)).Message;
+        Assert.Contains(variable, message, StringComparison.Ordinal);
+        string regular = Path.Combine(folder, "config");
+        File.WriteAllText(regular, "[default]\n");
+        AwsSdkFiles.Check(name => name == variable ? regular : null);
+        Directory.Delete(folder, recursive: true);
     }
 
     [Fact]
