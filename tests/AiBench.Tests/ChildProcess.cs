@@ -83,5 +83,15 @@ internal static class ChildProcess
             : result;
     }
 
+    /// <summary>A short system tool (mkfifo, mount, mkfs): within a minute and exit 0, else an exception with its stderr.</summary>
+    public static void Tool(string program, params string[] arguments)
+    {
+        Result result = RunWithin(StartInfo(program, arguments), TimeSpan.FromMinutes(1), program);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)}: exit {result.ExitCode}: {result.Stderr}");
+        }
+    }
+
     private static string Finished(Task<string> read) => read.IsCompletedSuccessfully ? read.Result : "";
 }

@@ -61,10 +61,7 @@ public class CiVerbsEndToEndTests
         string before = SyntheticRuns.Write(work.Path, SyntheticRuns.TwoFigures("base", 0, 100e9, 1e-6, seed: 1));
         string after = SyntheticRuns.Write(work.Path, SyntheticRuns.TwoFigures("like", 5, 100e9, 1e-6, seed: 2));
         string fifo = work.File("summary-fifo");
-        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
-        {
-            mkfifo.WaitForExit();
-        }
+        ChildProcess.Tool("mkfifo", fifo);
 
         CliProcess.Result result = CliProcess.Run(work.Path, new Dictionary<string, string?> { ["GITHUB_STEP_SUMMARY"] = fifo },
             "gate", before, after, "--max-regression", "5%");

@@ -124,10 +124,7 @@ public class S3UnitTests
     public async Task A_secret_key_file_that_is_a_fifo_or_a_device_is_refused_it_blocked_or_read_forever()
     {
         string fifo = Path.Combine(Directory.CreateTempSubdirectory("aibench-secret").FullName, "secret");
-        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
-        {
-            mkfifo.WaitForExit();
-        }
+        ChildProcess.Tool("mkfifo", fifo);
 
         try
         {
@@ -155,8 +152,7 @@ public class S3UnitTests
         string path = given == "fifo" ? Path.Combine(folder, "fifo") : given;
         if (given == "fifo")
         {
-            using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]);
-            mkfifo.WaitForExit();
+            ChildProcess.Tool("mkfifo", path);
         }
 
         string message = Assert.Throws<BadInputException>(() => AwsSdkFiles.Check(name => name == variable ? path : null)).Message;
