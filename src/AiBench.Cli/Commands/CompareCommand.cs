@@ -37,7 +37,7 @@ internal static class CompareCommand
             (Run before, Run after) = RunPair.Load(parse.GetRequiredValue(baseRun), parse.GetRequiredValue(run));
             OutputFolder? folder = OutputFolder.Checked(parse.GetValue(outDir));
 
-            RunComparison comparison = RunComparer.Compare(before, after, margin);
+            RunComparison comparison = SharedMeasurements.Require(RunComparer.Compare(before, after, margin), before, after, "compare");
             string markdown = ComparisonMarkdown.Render(comparison);
             string document = JsonSerializer.Serialize(comparison, ComparisonJsonContext.Default.RunComparison);
             folder?.Write(MarkdownFile, markdown);

@@ -29,15 +29,7 @@ internal static class GateCommand
             using var interrupt = new DeferredInterrupt();
             double threshold = RelativeThreshold.Parse(parse.GetValue(maxRegression)!, "--max-regression");
             (Run before, Run after) = RunPair.Load(parse.GetRequiredValue(baseRun), parse.GetRequiredValue(run));
-            RunComparison comparison = RunComparer.Compare(before, after, threshold);
-            if (comparison.Measurements.Count == 0)
-            {
-                // Nothing the two runs share can regress: a base of another suite or a run whose every case failed
-                // passed the gate with exit 0. A gate that judged nothing is no decision.
-                throw new BadInputException($"runs {before.RunId} ({before.Measurements.Count} measurements) and {after.RunId} ({after.Measurements.Count}) "
-                    + "share no measurement (benchmark, metric, parameters and labels): nothing to gate; gate a run against a base of the same suite");
-            }
-
+            RunComparison comparison = SharedMeasurements.Require(RunComparer.Compare(before, after, threshold), before, after, "gate");
             GateResult gate = RegressionGate.Judge(comparison);
             string markdown = GateMarkdown.Render(gate);
             if (parse.GetValue(junit) is { } junitPath)

@@ -21,7 +21,14 @@ public static class SweepText
         }
 
         var values = new List<ParameterValue>();
-        foreach (string part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        string[] parts = text.Split(',', StringSplitOptions.TrimEntries);
+        if (parts.Length > 1 && parts.Any(p => p.Length == 0))
+        {
+            // 'copy,' or 'a,,b' is a typo, not a list of what is there: a silently dropped item is a case not run.
+            throw new BadInputException($"parameter '{definition.Name}': the list '{text}' has an empty item");
+        }
+
+        foreach (string part in parts.Where(p => p.Length > 0))
         {
             int dots = part.IndexOf("..", StringComparison.Ordinal);
             if (dots < 0 || definition.Kind is ParameterKind.Text or ParameterKind.Choice or ParameterKind.Boolean)

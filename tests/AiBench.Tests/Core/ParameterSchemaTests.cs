@@ -50,6 +50,8 @@ public class ParameterSchemaTests
     [InlineData("bytes", "1x", "unknown size suffix")]
     [InlineData("bytes", "8..1k", "needs a step")]
     [InlineData("bytes", "1k..8*2", "ends before it starts")]
+    [InlineData("dtype", "fp32,", "has an empty item")]
+    [InlineData("dtype", "fp32,,fp16", "has an empty item")]
     [InlineData("nonsense", "1", "unknown parameter 'nonsense'")]
     public void Bad_values_name_the_parameter_and_the_problem(string name, string value, string expected)
     {

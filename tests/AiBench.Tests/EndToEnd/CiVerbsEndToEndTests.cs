@@ -89,6 +89,21 @@ public class CiVerbsEndToEndTests
     }
 
     [Fact]
+    public void A_compare_of_runs_that_share_no_measurement_is_refused_it_compared_nothing_with_exit_0()
+    {
+        using var work = new TempDirectory();
+        string before = SyntheticRuns.Write(work.Path, SyntheticRuns.TwoFigures("base", 0, 100e9, 1e-6, seed: 1));
+        Run other = SyntheticRuns.Run("other", DateTimeOffset.Parse("2026-11-30T11:00:00Z"),
+            SyntheticRuns.Figure("cpu.gemm", "throughput", Direction.Higher, SyntheticRuns.Samples(1e12, 20, 0.01, 3), "FLOP/s"));
+        string after = SyntheticRuns.Write(work.Path, other);
+
+        CliProcess.Result result = CliProcess.Run(work.Path, "compare", before, after);
+
+        Assert.True(result.ExitCode == 2, $"exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
+        Assert.Contains("nothing to compare", Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Gate_json_with_a_regression_and_a_missing_figure_matches_the_published_schema()
     {
         using var work = new TempDirectory();

@@ -79,6 +79,19 @@ public class MergeCommandTests
     }
 
     [Fact]
+    public void Runs_that_share_no_figure_are_refused_they_merged_as_a_pass_of_nothing()
+    {
+        using var work = new Reporting.TempDirectory();
+        string[] benchmarks = ["cpu.memory", "cpu.gemm", "storage.io"];
+        var folders = benchmarks.Select((b, i) => WriteRun(work.Path, $"node{i}", Node($"node{i}", b, 120e9))).ToList();
+
+        CliProcess.Result result = CliProcess.Run(work.Path, ["merge", .. folders, "--out", "fleet"]);
+        Assert.True(result.ExitCode == 2, $"exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
+        Assert.Contains("share no figure", Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(work.File("fleet")));
+    }
+
+    [Fact]
     public void Two_runs_with_one_host_name_but_different_machine_ids_are_two_nodes()
     {
         using var work = new Reporting.TempDirectory();
