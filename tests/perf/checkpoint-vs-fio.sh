@@ -38,13 +38,20 @@ aibench_figure() { # run-folder metric -> median in B/s
   jq -r --arg m "$2" '.measurements[] | select(.metric == $m and (.labels.percentile // "") == "") | .stats.median' "$1"/*/run.json
 }
 
+# Each read phase starts from the same state for both tools: the previous phase's deleted files freed and written
+# back. Without it AiBench's dataset read ran right after its checkpoint's 2 GiB were deleted and read 0.77 of fio,
+# while the same read alone ran at fio's rate (2026-12-01).
+settle() { sync; sleep 2; }
+
 run_aibench() { # round
+  settle
   rm -rf "$WORK/a"
   "$AIBENCH" run storage.checkpoint --set size="$SIZE" --set writers="$WRITERS" --set request=4MiB --set checkpoints=1 \
       --set verify=false --set folder="$WORK" --out "$WORK/a" >/dev/null 2>&1
   printf 'checkpoint-write\taibench\t%s\t%s\n' "$1" "$(aibench_figure "$WORK/a" write_bandwidth)" >>"$ROWS"
   printf 'checkpoint-restore\taibench\t%s\t%s\n' "$1" "$(aibench_figure "$WORK/a" restore_bandwidth)" >>"$ROWS"
   rm -rf "$WORK/a"
+  settle
   "$AIBENCH" run storage.dataset --set shape=custom --set files="$FILES" --set file-size="$FILE_SIZE" --set readers="$READERS" \
       --set request=1MiB --set epochs=1 --set verify=false --set folder="$WORK" --out "$WORK/a" >/dev/null 2>&1
   printf 'dataset-read\taibench\t%s\t%s\n' "$1" "$(aibench_figure "$WORK/a" bandwidth)" >>"$ROWS"
@@ -53,6 +60,7 @@ run_aibench() { # round
 fio_bw() { jq -r '[.jobs[] | (.read.bw_bytes + .write.bw_bytes)] | add'; }
 
 run_fio() { # round
+  settle
   mkdir -p "$WORK/f"
   "$FIO" --name=ckpt --directory="$WORK/f" --rw=write --bs=4m --size="$SHARD" --numjobs="$WRITERS" --ioengine=psync \
       --fsync_on_close=1 --group_reporting --output-format=json | fio_bw | xargs printf 'checkpoint-write\tfio\t%s\t%s\n' "$1" >>"$ROWS"
@@ -61,6 +69,7 @@ run_fio() { # round
   rm -rf "$WORK/f"; mkdir -p "$WORK/f"
   "$FIO" --name=ds --directory="$WORK/f" --rw=write --bs=1m --nrfiles="$PER_READER" --filesize="$FILE_SIZE" --numjobs="$READERS" \
       --ioengine=psync --fsync_on_close=1 --output=/dev/null
+  settle
   "$FIO" --name=ds --directory="$WORK/f" --rw=read --bs=1m --nrfiles="$PER_READER" --filesize="$FILE_SIZE" --numjobs="$READERS" \
       --ioengine=psync --invalidate=1 --file_service_type=sequential --group_reporting --output-format=json |
     fio_bw | xargs printf 'dataset-read\tfio\t%s\t%s\n' "$1" >>"$ROWS"
