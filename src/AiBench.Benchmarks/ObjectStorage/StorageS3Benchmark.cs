@@ -90,11 +90,12 @@ public sealed class StorageS3Benchmark : IBenchmark
     private async Task<(List<Measurement>, Exception?)> ExecuteAsync(BenchmarkContext context, CancellationToken cancellationToken)
     {
         BenchmarkCase c = context.Case;
-        S3Connection connection = S3Connection.Resolve(c);
-        (S3Endpoint endpoint, S3Credentials credentials) = (connection.Endpoint, connection.Credentials);
+        // The case's own parameters first: a bad mix is bad input (exit 2) even where no credentials are found (exit 3).
         string op = c.GetText("op");
         OperationMix mix = op == "mixed" ? OperationMix.Parse(c.GetText("mix"))
             : OperationMix.Single(S3OperationNames.TryParse(op, out S3Operation single) ? single : throw new BadInputException($"parameter 'op': unknown '{op}'"));
+        S3Connection connection = S3Connection.Resolve(c);
+        (S3Endpoint endpoint, S3Credentials credentials) = (connection.Endpoint, connection.Credentials);
         int concurrency = c.GetInt32("concurrency");
         TimeSpan timeout = TimeSpan.FromSeconds(c.GetDouble("timeout"));
         S3Workload workload = Workload(c, mix, timeout, endpoint);

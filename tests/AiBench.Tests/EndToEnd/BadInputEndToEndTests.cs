@@ -45,4 +45,20 @@ public class BadInputEndToEndTests
         Assert.Contains("unknown command 'rnu'", line, StringComparison.Ordinal);
         Assert.Contains("run", line, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_bad_s3_mix_is_bad_input_even_without_credentials_they_were_checked_first_and_it_exited_3()
+    {
+        string work = Directory.CreateTempSubdirectory("aibench-bad").FullName;
+        var noCredentials = new Dictionary<string, string?>
+        {
+            ["AWS_ACCESS_KEY_ID"] = null, ["AWS_SECRET_ACCESS_KEY"] = null, ["AWS_SESSION_TOKEN"] = null, ["AWS_PROFILE"] = null,
+            ["AWS_ENDPOINT_URL"] = null, ["AWS_SHARED_CREDENTIALS_FILE"] = null, ["AWS_CONFIG_FILE"] = null, ["HOME"] = work, // no ~/.aws
+        };
+        CliProcess.Result result = CliProcess.Run(work, noCredentials,
+            "run", "storage.s3", "--set", "endpoint=http://127.0.0.1:9", "--set", "op=mixed", "--set", "mix=foo=1", "--out", "results");
+        Assert.True(result.ExitCode == 2, $"exit {result.ExitCode}\n{result.Stderr}");
+        Assert.Contains("parameter 'mix'", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+    }
 }
