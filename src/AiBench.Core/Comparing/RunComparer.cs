@@ -84,6 +84,9 @@ public static class RunComparer
     public static double WorseBy(double baseMedian, double runMedian, Direction better) =>
         better == Direction.Higher ? (baseMedian - runMedian) / Math.Abs(baseMedian) : (runMedian - baseMedian) / Math.Abs(baseMedian);
 
-    private static UnmatchedMeasurement Unmatched(Measurement m) =>
-        new(MeasurementIdentity.Of(m), UsableSamples.Finite(m.Samples).Count, Median(UsableSamples.Finite(m.Samples)));
+    private static UnmatchedMeasurement Unmatched(Measurement m)
+    {
+        IReadOnlyList<double> samples = UsableSamples.Finite(m.Samples);
+        return new(MeasurementIdentity.Of(m), samples.Count, Median(samples));
+    }
 }

@@ -45,7 +45,13 @@ public sealed record NumericRange(double From, double To, double Step, bool Geom
             (from, to, step, geometric) = (parts[0], parts[1], parts[2], false);
         }
 
-        double stepValue = geometric ? PlainNumber(step) : PlainNumber(step) is var plain && double.IsFinite(plain) ? plain : endpoint(step);
+        // A factor is a plain number; an arithmetic step may carry the parameter's unit (1k..3k+1k).
+        double stepValue = PlainNumber(step);
+        if (!geometric && !double.IsFinite(stepValue))
+        {
+            stepValue = endpoint(step);
+        }
+
         if (!double.IsFinite(stepValue) || (geometric ? stepValue <= 1 : stepValue <= 0))
         {
             throw Bad(parameter, text, $"has a step that must be {(geometric ? "a factor above 1" : "positive")}");
