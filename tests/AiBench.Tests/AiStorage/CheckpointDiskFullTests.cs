@@ -26,12 +26,7 @@ public class CheckpointDiskFullTests
 
         // The second checkpoint is announced on the benchmark's own thread just before it writes: fill the disk there.
         var fillBeforeSecond = new FillOn("checkpoint 2/", mount);
-        BenchmarkContext context = InProcessRun.Context(benchmark, settings, mount.Path);
-        context = new BenchmarkContext
-        {
-            Case = context.Case, Policy = context.Policy, System = context.System, ScratchDirectory = context.ScratchDirectory,
-            Progress = fillBeforeSecond,
-        };
+        BenchmarkContext context = InProcessRun.Context(benchmark, settings, mount.Path, fillBeforeSecond);
 
         var figures = new List<Measurement>();
         CouldNotRunException fault = await Assert.ThrowsAsync<CouldNotRunException>(async () =>

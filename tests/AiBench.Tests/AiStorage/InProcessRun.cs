@@ -12,10 +12,11 @@ internal static class InProcessRun
 {
     private static readonly SystemInfo ThisMachine = SystemInfoCollector.Collect();
 
-    public static BenchmarkContext Context(IBenchmark benchmark, Dictionary<string, string> settings, string scratch)
+    public static BenchmarkContext Context(
+        IBenchmark benchmark, Dictionary<string, string> settings, string scratch, IProgress<string>? progress = null)
     {
         BenchmarkCase c = Assert.Single(benchmark.Parameters.Expand(settings));
-        return new BenchmarkContext { Case = c, Policy = MeasurementPolicy.Quick, System = ThisMachine, ScratchDirectory = scratch };
+        return new BenchmarkContext { Case = c, Policy = MeasurementPolicy.Quick, System = ThisMachine, ScratchDirectory = scratch, Progress = progress };
     }
 
     public static Task<List<Measurement>> Figures(IBenchmark benchmark, BenchmarkContext context) =>

@@ -76,10 +76,7 @@ public class CiVerbsEndToEndTests
     public void A_gate_between_runs_that_share_no_measurement_is_refused_it_passed_with_exit_0()
     {
         using var work = new TempDirectory();
-        string before = SyntheticRuns.Write(work.Path, SyntheticRuns.TwoFigures("base", 0, 100e9, 1e-6, seed: 1));
-        Run other = SyntheticRuns.Run("other", DateTimeOffset.Parse("2026-11-30T11:00:00Z"),
-            SyntheticRuns.Figure("cpu.gemm", "throughput", Direction.Higher, SyntheticRuns.Samples(1e12, 20, 0.01, 3), "FLOP/s"));
-        string after = SyntheticRuns.Write(work.Path, other);
+        (string before, string after) = RunsSharingNoMeasurement(work);
 
         CliProcess.Result result = CliProcess.Run(work.Path, NoStepSummary, "gate", before, after, "--max-regression", "5%", "--junit", "gate.xml");
 
@@ -92,10 +89,7 @@ public class CiVerbsEndToEndTests
     public void A_compare_of_runs_that_share_no_measurement_is_refused_it_compared_nothing_with_exit_0()
     {
         using var work = new TempDirectory();
-        string before = SyntheticRuns.Write(work.Path, SyntheticRuns.TwoFigures("base", 0, 100e9, 1e-6, seed: 1));
-        Run other = SyntheticRuns.Run("other", DateTimeOffset.Parse("2026-11-30T11:00:00Z"),
-            SyntheticRuns.Figure("cpu.gemm", "throughput", Direction.Higher, SyntheticRuns.Samples(1e12, 20, 0.01, 3), "FLOP/s"));
-        string after = SyntheticRuns.Write(work.Path, other);
+        (string before, string after) = RunsSharingNoMeasurement(work);
 
         CliProcess.Result result = CliProcess.Run(work.Path, "compare", before, after);
 
@@ -245,5 +239,14 @@ public class CiVerbsEndToEndTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("at least 3 runs", result.Stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>A base of two memory figures and a run of one GEMM figure: nothing in common to judge.</summary>
+    private static (string Before, string After) RunsSharingNoMeasurement(TempDirectory work)
+    {
+        string before = SyntheticRuns.Write(work.Path, SyntheticRuns.TwoFigures("base", 0, 100e9, 1e-6, seed: 1));
+        Run other = SyntheticRuns.Run("other", DateTimeOffset.Parse("2026-11-30T11:00:00Z"),
+            SyntheticRuns.Figure("cpu.gemm", "throughput", Direction.Higher, SyntheticRuns.Samples(1e12, 20, 0.01, 3), "FLOP/s"));
+        return (before, SyntheticRuns.Write(work.Path, other));
     }
 }
