@@ -167,7 +167,7 @@ internal static class PairJudging
         }
 
         double[] medians = perNode.OfType<List<double>>().Select(values => RobustSpread.MedianOf(values.ToArray())).ToArray();
-        RobustSpread spread = RobustSpread.Of(medians, latencies.Select(m => m.Latency!.Value.HalfWidth).ToArray());
+        RobustSpread spread = RobustSpread.Linear(medians, latencies.Select(m => m.Latency!.Value.HalfWidth).ToArray());
         return (spread.Median, spread);
     }
 

@@ -65,15 +65,7 @@ public static class FleetAnalyzer
                 continue;
             }
 
-            double[] values = new double[group.Count];
-            double[] halfWidths = new double[group.Count];
-            for (int i = 0; i < group.Count; i++)
-            {
-                values[i] = group[i].Measurement.Value;
-                halfWidths[i] = group[i].Measurement.Stats is { } s ? (s.CiUpper - s.CiLower) / 2 : double.NaN;
-            }
-
-            RobustSpread spread = RobustSpread.Of(values, halfWidths);
+            RobustSpread spread = RobustSpread.Of(group.Select(g => g.Measurement).ToList());
             foreach ((FleetMember member, Measurement m) in group)
             {
                 double sign = m.Better == Direction.Higher ? -1 : 1;   // positive = worse than the fleet

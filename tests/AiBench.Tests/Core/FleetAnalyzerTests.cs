@@ -91,6 +91,27 @@ public class FleetAnalyzerTests
     }
 
     [Fact]
+    public void A_node_far_below_a_noisy_fleet_is_flagged_however_wide_the_figures_cis()
+    {
+        // Each figure known only to ±30% (a loaded machine): on the linear scale no throughput could ever lie 3.5
+        // half-widths below the median (that is 105% of it), so a node at 0.15 went unflagged; as a ratio it is far out.
+        double[] triad = [20, 17, 3, 22];
+        var runs = triad.Select((v, i) => Node($"n{i}", v, Direction.Higher, relativeHalfWidth: 0.30)).ToList();
+        FleetFinding outlier = Assert.Single(FleetAnalyzer.Analyze(runs), f => f.IsOutlier);
+        Assert.Equal("n2", outlier.Node);
+        Assert.Equal(18.5, outlier.FleetMedian, 6);
+    }
+
+    [Fact]
+    public void A_figure_that_is_zero_somewhere_is_still_judged_on_the_linear_scale()
+    {
+        double[] values = [100, 100, 100, 0];
+        FleetFinding outlier = Assert.Single(FleetAnalyzer.Analyze(values.Select((v, i) => Node($"n{i}", v, Direction.Higher)).ToList()), f => f.IsOutlier);
+        Assert.Equal("n3", outlier.Node);
+        Assert.True(double.IsFinite(outlier.RobustZ));
+    }
+
+    [Fact]
     public void Of_100_jittered_nodes_exactly_the_3_planted_slow_ones_are_flagged()
     {
         var random = new Random(100);
