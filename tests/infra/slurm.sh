@@ -498,26 +498,15 @@ unshape_path() {
 }
 
 # --- CPU limits ----------------------------------------------------------------------------------------------------
-# The cpu controller's mount: v1 (a hierarchy with cpu.cfs_quota_us), else the v2 root with cpu available.
-cpu_mount() {
-    local m
-    for m in /sys/fs/cgroup/cpu /sys/fs/cgroup/cpu,cpuacct; do
-        [ -f "$m/cpu.cfs_quota_us" ] && { echo "v1 $m"; return; }
-    done
-    m=$(awk '$3 == "cgroup" && $4 ~ /(^|,)cpu(,|$)/ { print $2; exit }' /proc/mounts)
-    [ -n "$m" ] && [ -f "$m/cpu.cfs_quota_us" ] && { echo "v1 $m"; return; }
-    if [ -f /sys/fs/cgroup/cgroup.controllers ] && grep -qw cpu /sys/fs/cgroup/cgroup.controllers; then
-        echo "v2 /sys/fs/cgroup"; return
-    fi
-    die "no cgroup cpu controller found (neither v1 cpu.cfs_quota_us nor v2 cpu.max)"
-}
+# cpu_mount and cpu_quota_set: tests/infra/cpu-quota.sh.
+. "$(dirname "$SCRIPT")/cpu-quota.sh"
 
 cpu_limit() {
     check_node "${1:-}"
     [[ "${2:-}" =~ ^[0-9]+$ ]] && [ "$2" -ge 1 ] || die "usage: $0 cpu-limit N PERCENT (of one core, 1 or more)"
     need_running
     local n=$1 kind mount cg origin p
-    read -r kind mount < <(cpu_mount)
+    read -r kind mount < <(cpu_mount) || die "cpu-limit needs a cgroup cpu controller"
     cg=$mount/$CGROUP_NAME-n$n
     p=$(pid_of "slurmd-node$n") || die "node$n's slurmd is not running"
     if [ ! -d "$cg" ]; then
@@ -531,12 +520,7 @@ cpu_limit() {
         mkdir "$cg"
         echo "$mount$origin" >"$RUN/cgroup-$n"
     fi
-    if [ "$kind" = v1 ]; then
-        echo 100000 >"$cg/cpu.cfs_period_us"
-        echo $(( $2 * 1000 )) >"$cg/cpu.cfs_quota_us"
-    else
-        echo "$(( $2 * 1000 )) 100000" >"$cg/cpu.max"
-    fi
+    cpu_quota_set "$kind" "$cg" "$2"
     echo "$2" >"$RUN/cgroup-$n.percent"
     # slurmd (its future steps inherit the cgroup) and every process already running on the node.
     for p in $(ns_pids "$(node_ns "$n")"); do echo "$p" >"$cg/cgroup.procs" 2>/dev/null || true; done

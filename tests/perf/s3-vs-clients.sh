@@ -4,7 +4,10 @@
 # limit). Starts the local Ceph RGW (tests/infra/rgw.sh) unless AWS_ENDPOINT_URL is already set.
 #   tests/perf/s3-vs-clients.sh [ROUNDS]
 # Environment: SIZE_MIB (default 64), OBJECTS (default 16), CONCURRENCY (default 8), DURATION seconds for AiBench
-# (default 10), RCLONE (default rclone on PATH), AWS_CLI (default Debian's /usr/bin/aws, else aws on PATH).
+# (default 10), RCLONE (default rclone on PATH), AWS_CLI (default Debian's /usr/bin/aws, else aws on PATH),
+# CLIENT_CPU_PERCENT (unset: no limit): every client runs under the same CPU quota, PERCENT of one core
+# (tests/infra/cpu-quota.sh), so that the client and not the gateway beside it on the same cores is the limit, as on
+# a node whose cores are busy with other work (the question of issue 15: which client wins where the CPU is the limit).
 # Each round runs the three tools in a rotated order (PUTs, then GETs of what each wrote):
 #   rclone:  rclone copy --transfers CONCURRENCY --checkers CONCURRENCY between /dev/shm and the bucket (an S3 remote
 #            given by RCLONE_CONFIG_* variables, provider Ceph; single-part PUTs below its 200 MiB upload cutoff)
@@ -34,6 +37,8 @@ AWS_CLI=${AWS_CLI:-$( [ -x /usr/bin/aws ] && echo /usr/bin/aws || command -v aws
 command -v python3 >/dev/null || { echo "python3 is missing" >&2; exit 3; }
 if [ -z "${AIBENCH_SKIP_BUILD:-}" ]; then ./run.sh list >/dev/null; fi   # incremental: builds only when a source is newer
 AIBENCH="$ROOT/build/bin/aibench"
+QUOTA=()
+if [ -n "${CLIENT_CPU_PERCENT:-}" ]; then QUOTA=("$ROOT/tests/infra/cpu-quota.sh" "$CLIENT_CPU_PERCENT"); fi
 
 if [ -z "${AWS_ENDPOINT_URL:-}" ]; then
   eval "$(tests/infra/rgw.sh start)"
@@ -67,7 +72,8 @@ TOTAL=$((OBJECTS * (SIZE_MIB << 20)))
 
 # Runs a command; appends "round tool operation bytes/s cpu-s/GB" (wall clock and the child's user+sys CPU).
 measure() { # round tool operation command...
-  python3 - "$TOTAL" "$@" >>"$ROWS" <<'PY'
+  local round=$1 tool=$2 op=$3; shift 3
+  python3 - "$TOTAL" "$round" "$tool" "$op" ${QUOTA[@]+"${QUOTA[@]}"} "$@" >>"$ROWS" <<'PY'
 import resource, subprocess, sys, time
 total, r, tool, op, cmd = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5:]
 before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -102,7 +108,7 @@ run_awscli() { # round
 run_aibench() { # round
   local out="$WORK/results"
   rm -rf "$out"
-  "$AIBENCH" run storage.s3 --out "$out" --set op=put,get --set size="${SIZE_MIB}MiB" --set concurrency="$CONCURRENCY" \
+  ${QUOTA[@]+"${QUOTA[@]}"} "$AIBENCH" run storage.s3 --out "$out" --set op=put,get --set size="${SIZE_MIB}MiB" --set concurrency="$CONCURRENCY" \
       --set objects="$OBJECTS" --set duration="${DURATION}s" --set warmup=2s --set checksum=when-required \
       --set bucket="$BUCKET" >/dev/null 2>&1 || { echo "aibench failed" >&2; exit 1; }
   python3 - "$out" "$1" >>"$ROWS" <<'PY'
@@ -116,7 +122,7 @@ for m in run["measurements"]:
 PY
 }
 
-echo "endpoint $AWS_ENDPOINT_URL; $OBJECTS x $SIZE_MIB MiB, concurrency $CONCURRENCY; $("$RCLONE" version | head -1); $("$AWS_CLI" --version 2>&1 | cut -d' ' -f1)" >&2
+echo "endpoint $AWS_ENDPOINT_URL; $OBJECTS x $SIZE_MIB MiB, concurrency $CONCURRENCY; client CPU ${CLIENT_CPU_PERCENT:-unlimited}${CLIENT_CPU_PERCENT:+% of a core}; $("$RCLONE" version | head -1); $("$AWS_CLI" --version 2>&1 | cut -d' ' -f1)" >&2
 TOOLS=(aibench rclone awscli)
 for r in $(seq "$ROUNDS"); do
   for k in 0 1 2; do

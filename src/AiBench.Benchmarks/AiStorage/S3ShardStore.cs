@@ -35,13 +35,8 @@ internal sealed class S3ShardStore : IShardStore
 
     public bool ControlsCache => false;
 
-    /// <summary>
-    /// As storage.s3 sends bodies: a single PUT unsigned (a body that cannot seek, see UnsignedPayloadHandler), multipart
-    /// parts signed with SHA-256 over plain HTTP (the SDK needs a part body it can seek) and unsigned over HTTPS.
-    /// </summary>
-    public string PayloadSigning => _connection.Endpoint.Url?.Scheme == Uri.UriSchemeHttp
-        ? "PUT unsigned; multipart parts SHA-256 (plain HTTP)"
-        : "unsigned (HTTPS)";
+    /// <summary>As storage.s3 sends bodies: single PUTs and multipart parts unsigned, over HTTP as over HTTPS (see UnsignedPayloadHandler).</summary>
+    public string PayloadSigning => "UNSIGNED-PAYLOAD";
 
     public static S3ShardStore Open(S3Connection connection, long partBytes, int partConcurrency, int workers, TimeSpan timeout, CancellationToken cancel)
     {
@@ -83,8 +78,7 @@ internal sealed class S3ShardStore : IShardStore
 
     private async Task MultipartAsync(string name, long bytes, ShardPattern pattern, Action created, CancellationToken cancel)
     {
-        bool plainHttp = _connection.Endpoint.Url?.Scheme == Uri.UriSchemeHttp;
-        var upload = new MultipartUploader(_client, _scratch.Bucket, _partBytes, _partConcurrency, UnsignedParts: !plainHttp, _timeout);
+        var upload = new MultipartUploader(_client, _scratch.Bucket, _partBytes, _partConcurrency, UnsignedParts: true, _timeout);
         string? open = null;
         try
         {

@@ -5,8 +5,8 @@ namespace AiBench.Benchmarks.ObjectStorage;
 
 /// <summary>
 /// One object as a multipart upload: initiate, parts of <c>partSize</c> with <c>partConcurrency</c> in flight, complete;
-/// each request under its own timeout. A part's body must seek (the SDK wraps it in a PartialWrapperStream), so parts go
-/// unsigned only where the SDK allows DisablePayloadSigning: over HTTPS (<c>unsignedParts</c>).
+/// each request under its own timeout. Parts go UNSIGNED-PAYLOAD with <c>unsignedParts</c>, over HTTP as over HTTPS
+/// (<see cref="UnsignedPayloadHandler"/>), else each is hashed with SHA-256 as the SDK does.
 /// </summary>
 internal sealed record MultipartUploader(IAmazonS3 Client, string Bucket, long PartSize, int PartConcurrency, bool UnsignedParts, TimeSpan Timeout)
 {

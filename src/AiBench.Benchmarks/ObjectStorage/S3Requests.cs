@@ -136,7 +136,7 @@ public sealed class S3Requests(IAmazonS3 client, string bucket, string prefix, O
     private async Task<long> MultipartPutAsync(StoredObject target, CancellationToken cancellationToken)
     {
         string key = Key(target.Id);
-        var upload = new MultipartUploader(client, bucket, workload.PartSize, workload.PartConcurrency, workload.UnsignedParts, workload.Timeout);
+        var upload = new MultipartUploader(client, bucket, workload.PartSize, workload.PartConcurrency, workload.UnsignedPayload, workload.Timeout);
         await upload.RunAsync(key, target.Size, (offset, length) => payload.Stream(target.Id, offset, length),
             uploadId => _openUploads[uploadId] = key, uploadId => _openUploads.TryRemove(uploadId, out _), cancellationToken);
         return target.Size;

@@ -25,12 +25,6 @@ public sealed record S3Workload
     /// </summary>
     public bool UnsignedPayload { get; init; }
 
-    /// <summary>
-    /// Multipart parts unsigned: with <see cref="UnsignedPayload"/> over HTTPS only, since a part's body must seek
-    /// and the SDK hashes a seekable body over plain HTTP.
-    /// </summary>
-    public bool UnsignedParts { get; init; }
-
     /// <summary>The size of object <paramref name="id"/>: fixed, or drawn deterministically from its id.</summary>
     public long SizeOf(long id)
     {

@@ -98,7 +98,7 @@ public sealed class StorageS3Benchmark : IBenchmark
         (S3Endpoint endpoint, S3Credentials credentials) = (connection.Endpoint, connection.Credentials);
         int concurrency = c.GetInt32("concurrency");
         TimeSpan timeout = TimeSpan.FromSeconds(c.GetDouble("timeout"));
-        S3Workload workload = Workload(c, mix, timeout, endpoint);
+        S3Workload workload = Workload(c, mix, timeout);
         long objectCount = c.GetOptionalInt64("objects") ?? S3WorkingSet.DefaultObjects(mix, workload.ObjectSize, concurrency);
         long workingSetBytes = S3WorkingSet.Bytes(workload, objectCount);
         string? cacheWarning = S3WorkingSet.CacheWarning(mix, objectCount, workingSetBytes);
@@ -206,7 +206,7 @@ public sealed class StorageS3Benchmark : IBenchmark
     /// <summary>Enough for thousands of keys, and bounded even after Ctrl-C (which the clean-up does not obey).</summary>
     private static TimeSpan CleanupBudget(TimeSpan timeout) => TimeSpan.FromSeconds(Math.Clamp(4 * timeout.TotalSeconds, 60, 300));
 
-    private static S3Workload Workload(BenchmarkCase c, OperationMix mix, TimeSpan timeout, S3Endpoint endpoint)
+    private static S3Workload Workload(BenchmarkCase c, OperationMix mix, TimeSpan timeout)
     {
         bool metadataOnly = mix.Operations.All(o => o is S3Operation.Head or S3Operation.List or S3Operation.Delete);
         long size = c.GetOptionalInt64("size") ?? (metadataOnly ? 1024 : 16L << 20);
@@ -220,7 +220,6 @@ public sealed class StorageS3Benchmark : IBenchmark
             PartConcurrency = c.GetInt32("part-concurrency"),
             Timeout = timeout,
             UnsignedPayload = unsigned,
-            UnsignedParts = unsigned && (endpoint.Url is null || endpoint.Url.Scheme == Uri.UriSchemeHttps),
         };
     }
 
@@ -254,7 +253,6 @@ public sealed class StorageS3Benchmark : IBenchmark
         {
             info["partSize"] = Text(workload.PartSize);
             info["partConcurrency"] = Text(workload.PartConcurrency);
-            info["payloadSigning"] = workload.UnsignedParts ? "UNSIGNED-PAYLOAD" : "SHA-256";
         }
 
         return info;

@@ -1,5 +1,6 @@
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
+using Amazon.S3.Model;
 
 namespace AiBench.Benchmarks.ObjectStorage;
 
@@ -10,7 +11,10 @@ namespace AiBench.Benchmarks.ObjectStorage;
 /// signer, this handler turns chunked encoding off for such a body; the signer then finds no seekable stream to hash
 /// and signs UNSIGNED-PAYLOAD (AWS4Signer.SetRequestBodyHash: ComputeContentStreamHash returns null). The signature
 /// still covers the method, path and headers; S3 and Ceph RGW accept UNSIGNED-PAYLOAD over HTTP.
-/// A seekable body (payload-signing=sha256) passes untouched and is hashed as the SDK always does.
+/// An upload part asked to go unsigned (<c>DisablePayloadSigning</c>) has a body that must seek while the SDK
+/// prepares it; here it is put behind a <see cref="ForwardOnlyStream"/> and the flag cleared (the signer refuses the
+/// flag over plain HTTP), so a part is sent unsigned on either scheme, as a PUT is.
+/// Any other seekable body (payload-signing=sha256) passes untouched and is hashed as the SDK always does.
 /// </summary>
 internal sealed class UnsignedPayloadHandler : PipelineHandler
 {
@@ -28,6 +32,12 @@ internal sealed class UnsignedPayloadHandler : PipelineHandler
 
     private static void Prepare(IRequest request)
     {
+        if (request.OriginalRequest is UploadPartRequest { DisablePayloadSigning: true } && request.ContentStream is { CanSeek: true } part)
+        {
+            request.ContentStream = new ForwardOnlyStream(part);
+            request.DisablePayloadSigning = null;
+        }
+
         if (request.ContentStream is { CanSeek: false })
         {
             request.UseChunkEncoding = false;
