@@ -38,7 +38,7 @@ public sealed class OperationMix
                 || weight < 0 || !double.IsFinite(weight))
             {
                 throw new BadInputException(
-                    $"parameter 'mix': '{part}' is not OPERATION=WEIGHT (operations: get, head, put, delete, list, multipart-put; e.g. {WarpDefault})");
+                    $"parameter 'mix': '{part}' is not OPERATION=WEIGHT (operations: get, head, put, delete, list, multipart-put, multipart-get; e.g. {WarpDefault})");
             }
 
             if (weights.Any(w => w.Item1 == operation))

@@ -44,7 +44,7 @@ public static class S3Measurements
             List<RequestRecord> succeeded = all.Where(r => r.Succeeded).ToList();
             var failed = all.Where(r => !r.Succeeded).GroupBy(r => r.Error).ToDictionary(g => g.Key, g => (long)g.Count());
             long wrong = failed.GetValueOrDefault(RequestError.Checksum);
-            Correctness? correct = operation is S3Operation.Get or S3Operation.Head or S3Operation.List
+            Correctness? correct = operation.ReadsBodies() || operation is S3Operation.Head or S3Operation.List
                 ? new Correctness(succeeded.Count + wrong, wrong) : null;
             var labels = new Dictionary<string, string> { ["operation"] = operation.Name() };
             var info = new Dictionary<string, string>(caseInfo)

@@ -6,6 +6,9 @@ public enum S3Operation
     Put,
     Get,
     MultipartPut,
+
+    /// <summary>A whole object read as ranged GETs of part-size, part-concurrency in flight (as the AWS CLI, s5cmd and mountpoint-s3 download).</summary>
+    MultipartGet,
     Head,
     List,
     Delete,
@@ -19,6 +22,7 @@ public static class S3OperationNames
         S3Operation.Put => "put",
         S3Operation.Get => "get",
         S3Operation.MultipartPut => "multipart-put",
+        S3Operation.MultipartGet => "multipart-get",
         S3Operation.Head => "head",
         S3Operation.List => "list",
         S3Operation.Delete => "delete",
@@ -42,9 +46,15 @@ public static class S3OperationNames
 
     /// <summary>Whether the operation moves object data (so bytes/s is a figure of it).</summary>
     public static bool MovesData(this S3Operation operation) =>
-        operation is S3Operation.Put or S3Operation.Get or S3Operation.MultipartPut;
+        operation is S3Operation.Put or S3Operation.Get or S3Operation.MultipartPut or S3Operation.MultipartGet;
 
     /// <summary>Whether the operation needs objects to exist before it starts.</summary>
     public static bool NeedsObjects(this S3Operation operation) =>
-        operation is S3Operation.Get or S3Operation.Head or S3Operation.List or S3Operation.Delete;
+        operation is S3Operation.Get or S3Operation.MultipartGet or S3Operation.Head or S3Operation.List or S3Operation.Delete;
+
+    /// <summary>Whether one operation is several requests, each under the request timeout of its own.</summary>
+    public static bool IsMultipart(this S3Operation operation) => operation is S3Operation.MultipartPut or S3Operation.MultipartGet;
+
+    /// <summary>Whether the operation reads object bodies back (and compares them with what was written).</summary>
+    public static bool ReadsBodies(this S3Operation operation) => operation is S3Operation.Get or S3Operation.MultipartGet;
 }

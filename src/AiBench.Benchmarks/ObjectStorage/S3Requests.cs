@@ -11,6 +11,9 @@ namespace AiBench.Benchmarks.ObjectStorage;
 /// </summary>
 public sealed class S3Requests(IAmazonS3 client, string bucket, string prefix, ObjectPayload payload, S3Workload workload, long origin)
 {
+    /// <summary>Per part of a multipart-get in flight: half receives, half holds the bytes expected.</summary>
+    private const int PartBufferBytes = 512 << 10;
+
     /// <summary>Multipart uploads started and not yet completed or aborted (clean-up aborts what is left).</summary>
     private readonly ConcurrentDictionary<string, string> _openUploads = new();
 
@@ -37,9 +40,9 @@ public sealed class S3Requests(IAmazonS3 client, string bucket, string prefix, O
         S3Operation operation, StoredObject target, long expectedKeys, byte[] buffer, Random random, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (operation != S3Operation.MultipartPut)
+        if (!operation.IsMultipart())
         {
-            timeout.CancelAfter(workload.Timeout); // a multipart upload times each of its requests instead
+            timeout.CancelAfter(workload.Timeout); // a multipart upload or read times each of its requests instead
         }
 
         long start = Now();
@@ -51,6 +54,7 @@ public sealed class S3Requests(IAmazonS3 client, string bucket, string prefix, O
                 S3Operation.Put => await PutAsync(target, timeout.Token),
                 S3Operation.Get => await GetAsync(target, buffer, random, t => firstByte = t, timeout.Token),
                 S3Operation.MultipartPut => await MultipartPutAsync(target, timeout.Token),
+                S3Operation.MultipartGet => await MultipartGetAsync(target, t => firstByte = t, timeout.Token),
                 S3Operation.Head => await HeadAsync(target, timeout.Token),
                 S3Operation.List => await ListAsync(expectedKeys, timeout.Token),
                 S3Operation.Delete => await DeleteAsync(target, timeout.Token),
@@ -81,19 +85,72 @@ public sealed class S3Requests(IAmazonS3 client, string bucket, string prefix, O
         return target.Size;
     }
 
-    private async Task<long> GetAsync(StoredObject target, byte[] buffer, Random random, Action<long> firstByte, CancellationToken cancellationToken)
+    private Task<long> GetAsync(StoredObject target, byte[] buffer, Random random, Action<long> firstByte, CancellationToken cancellationToken)
     {
-        long start = 0, length = target.Size;
-        var request = new GetObjectRequest { BucketName = bucket, Key = Key(target.Id) };
         if (workload.RangeBytes is long range && range < target.Size)
         {
-            start = random.NextInt64(target.Size - range + 1);
-            length = range;
+            return ReadAsync(target, random.NextInt64(target.Size - range + 1), range, ranged: true, buffer, firstByte, cancellationToken);
+        }
+
+        return ReadAsync(target, 0, target.Size, ranged: false, buffer, firstByte, cancellationToken);
+    }
+
+    /// <summary>The whole object as ranged GETs of the part size, the part concurrency of them in flight, each verified and under its own timeout.</summary>
+    private async Task<long> MultipartGetAsync(StoredObject target, Action<long> firstByte, CancellationToken cancellationToken)
+    {
+        int parts = (int)Math.Max(1, (target.Size + workload.PartSize - 1) / workload.PartSize);
+        long first = long.MaxValue;
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, parts),
+            new ParallelOptions { MaxDegreeOfParallelism = workload.PartConcurrency, CancellationToken = cancellationToken },
+            async (part, token) =>
+            {
+                using var partTimeout = CancellationTokenSource.CreateLinkedTokenSource(token);
+                partTimeout.CancelAfter(workload.Timeout);
+                long start = part * workload.PartSize;
+                long length = Math.Min(workload.PartSize, target.Size - start);
+                byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(PartBufferBytes);
+                try
+                {
+                    await ReadAsync(target, start, length, ranged: parts > 1, buffer.AsMemory(0, PartBufferBytes),
+                        t => InterlockedMin(ref first, t), partTimeout.Token);
+                }
+                finally
+                {
+                    System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                }
+            });
+        firstByte(first);
+        return target.Size;
+    }
+
+    private static void InterlockedMin(ref long location, long value)
+    {
+        long seen = Interlocked.Read(ref location);
+        while (value < seen)
+        {
+            long previous = Interlocked.CompareExchange(ref location, value, seen);
+            if (previous == seen)
+            {
+                return;
+            }
+
+            seen = previous;
+        }
+    }
+
+    /// <summary>Reads <paramref name="length"/> bytes of the object from <paramref name="start"/> (a ranged GET when <paramref name="ranged"/>) and compares every byte with what was written.</summary>
+    private async Task<long> ReadAsync(
+        StoredObject target, long start, long length, bool ranged, Memory<byte> buffer, Action<long> firstByte, CancellationToken cancellationToken)
+    {
+        var request = new GetObjectRequest { BucketName = bucket, Key = Key(target.Id) };
+        if (ranged)
+        {
             request.ByteRange = new ByteRange(start, start + length - 1);
         }
 
-        // The worker's buffer: first half receives, second half holds what should have arrived.
-        Memory<byte> receive = buffer.AsMemory(0, buffer.Length / 2);
+        // The buffer: first half receives, second half holds what should have arrived.
+        Memory<byte> receive = buffer[..(buffer.Length / 2)];
         using GetObjectResponse response = await client.GetObjectAsync(request, cancellationToken);
         Stream stream = ResponseBody.Unhashed(response.ResponseStream);
         long received = 0;
@@ -115,7 +172,7 @@ public sealed class S3Requests(IAmazonS3 client, string bucket, string prefix, O
                 throw new DataMismatchException($"{Key(target.Id)}: more than the {length} bytes written");
             }
 
-            Span<byte> expected = buffer.AsSpan(buffer.Length / 2, n);
+            Span<byte> expected = buffer.Span.Slice(buffer.Length / 2, n);
             payload.Fill(target.Id, start + received, expected);
             if (!receive.Span[..n].SequenceEqual(expected))
             {

@@ -41,7 +41,7 @@ public static class S3WorkingSet
     }
 
     /// <summary>Whether the load reads object bodies, which a server's page cache could serve.</summary>
-    public static bool ReadsObjects(OperationMix mix) => mix.Operations.Contains(S3Operation.Get);
+    public static bool ReadsObjects(OperationMix mix) => mix.Operations.Any(o => o.ReadsBodies());
 
     /// <summary>The bytes of the first <paramref name="objects"/> objects the prefill writes (ids 0, 1, ...).</summary>
     public static long Bytes(S3Workload workload, long objects)

@@ -25,9 +25,9 @@ public sealed class StorageS3Benchmark : IBenchmark
 
     public ParameterSchema Parameters { get; } = new(
     [
-        new ParameterDefinition("op", ParameterKind.Choice, "put,get", "operation: put, get, multipart-put, head, list, delete, or mixed (see mix)")
+        new ParameterDefinition("op", ParameterKind.Choice, "put,get", "operation: put, get, multipart-put, multipart-get, head, list, delete, or mixed (see mix)")
         {
-            AllowedValues = ["put", "get", "multipart-put", "head", "list", "delete", "mixed"],
+            AllowedValues = ["put", "get", "multipart-put", "multipart-get", "head", "list", "delete", "mixed"],
         },
         .. S3Connection.Parameters(),
         new ParameterDefinition("payload-signing", ParameterKind.Choice, "unsigned", "PUT and part bodies: unsigned (SigV4 UNSIGNED-PAYLOAD, over HTTP too) or sha256 (the SDK hashes every byte first)")
@@ -56,8 +56,8 @@ public sealed class StorageS3Benchmark : IBenchmark
         new ParameterDefinition("warmup", ParameterKind.Duration, "2s", "time run first and left out of every figure") { Unit = "s", Minimum = 0, Maximum = 3600 },
         new ParameterDefinition("ops", ParameterKind.Integer, "none", "stop after this many measured operations; none = duration only") { Words = ["none"], Minimum = 1 },
         new ParameterDefinition("range", ParameterKind.Size, "none", "bytes per ranged GET at a random offset; none = whole objects") { Unit = "B", Words = ["none"], Minimum = 1 },
-        new ParameterDefinition("part-size", ParameterKind.Size, "8MiB", "multipart part size (S3 needs at least 5 MiB but for the last part)") { Unit = "B", Minimum = 5 << 20, Maximum = 5L << 30 },
-        new ParameterDefinition("part-concurrency", ParameterKind.Integer, "4", "parts of one multipart upload in flight together") { Minimum = 1, Maximum = 256 },
+        new ParameterDefinition("part-size", ParameterKind.Size, "8MiB", "multipart part size, for uploads and ranged multipart-get reads (S3 needs at least 5 MiB but for the last part)") { Unit = "B", Minimum = 5 << 20, Maximum = 5L << 30 },
+        new ParameterDefinition("part-concurrency", ParameterKind.Integer, "4", "parts of one multipart upload or multipart-get in flight together") { Minimum = 1, Maximum = 256 },
         new ParameterDefinition("mix", ParameterKind.Text, OperationMix.WarpDefault, "op=mixed: operations and weights (warp's default); one value, not a sweep")
         {
             IsSweepable = false,
@@ -102,7 +102,7 @@ public sealed class StorageS3Benchmark : IBenchmark
         long objectCount = c.GetOptionalInt64("objects") ?? S3WorkingSet.DefaultObjects(mix, workload.ObjectSize, concurrency);
         long workingSetBytes = S3WorkingSet.Bytes(workload, objectCount);
         string? cacheWarning = S3WorkingSet.CacheWarning(mix, objectCount, workingSetBytes);
-        int partConnections = mix.Operations.Contains(S3Operation.MultipartPut) ? workload.PartConcurrency : 1;
+        int partConnections = mix.Operations.Any(o => o.IsMultipart()) ? workload.PartConcurrency : 1;
 
         using AmazonS3Client client = S3ClientFactory.Create(endpoint, credentials, timeout, concurrency * partConnections + 2);
         string? bucketName = connection.Bucket;
@@ -249,7 +249,7 @@ public sealed class StorageS3Benchmark : IBenchmark
             info["rangeBytes"] = Text(range);
         }
 
-        if (c.GetText("op") == "multipart-put")
+        if (c.GetText("op") is "multipart-put" or "multipart-get")
         {
             info["partSize"] = Text(workload.PartSize);
             info["partConcurrency"] = Text(workload.PartConcurrency);

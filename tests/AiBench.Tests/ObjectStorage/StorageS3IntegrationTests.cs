@@ -102,7 +102,35 @@ public class StorageS3IntegrationTests(LocalRgw rgw)
         (RequestRecord get, _) = await requests.ExecuteAsync(S3Operation.Get, item, -1, new byte[1 << 16], new Random(1), default);
         Assert.True(get.Succeeded);
         Assert.Equal(12 << 20, get.Bytes);
+        (RequestRecord partsGet, Exception? partsError) = await requests.ExecuteAsync(S3Operation.MultipartGet, item, -1, [], new Random(1), default);
+        Assert.True(partsGet.Succeeded, partsError?.ToString());
+        Assert.Equal(12 << 20, partsGet.Bytes);
+        Assert.InRange(partsGet.FirstByteTicks, partsGet.StartTicks + 1, partsGet.EndTicks);
         await client.DeleteObjectAsync(bucket, requests.Key(42));
+    }
+
+    [Fact]
+    public async Task A_multipart_get_of_an_object_changed_in_its_last_part_is_a_checksum_error_naming_the_offset()
+    {
+        using AmazonS3Client client = rgw.Client();
+        string bucket = await FreshBucketAsync(client);
+        const int size = 12 << 20;
+        var payload = new ObjectPayload(size, seed: 9);
+        var workload = new S3Workload { ObjectSize = size, PartSize = 5 << 20, PartConcurrency = 3, Timeout = TimeSpan.FromSeconds(30) };
+        var requests = new S3Requests(client, bucket, "corrupt-parts/", payload, workload, System.Diagnostics.Stopwatch.GetTimestamp());
+        byte[] changed = payload.Content(5, 0, size);
+        changed[11 << 20] ^= 0xFF;   // in the third ranged GET (10..12 MiB)
+        await client.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = requests.Key(5), InputStream = new MemoryStream(changed), UseChunkEncoding = false });
+
+        (RequestRecord get, Exception? failure) = await requests.ExecuteAsync(S3Operation.MultipartGet, new StoredObject(5, size), -1, [], new Random(1), default);
+        Assert.Equal(RequestError.Checksum, get.Error);
+        Assert.Contains("differ from what was written", failure!.Message, StringComparison.Ordinal);
+        // The read named is the one holding the changed byte.
+        var at = System.Text.RegularExpressions.Regex.Match(failure.Message, @"bytes at (\d+)\.\.(\d+)");
+        Assert.True(at.Success, failure.Message);
+        Assert.InRange(11L << 20, long.Parse(at.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
+            long.Parse(at.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) - 1);
+        await client.DeleteObjectAsync(bucket, requests.Key(5));
     }
 
     [Fact]
