@@ -60,10 +60,6 @@ internal sealed record MultipartUploader(IAmazonS3 Client, string Bucket, long P
     }
 
     /// <summary>One request of the upload, with the request timeout of its own.</summary>
-    private async Task<T> WithTimeout<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
-        return await call(timeout.Token);
-    }
+    private Task<T> WithTimeout<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
+        TimedRequest.RunAsync(Timeout, call, cancellationToken);
 }

@@ -105,15 +105,13 @@ public sealed class S3Requests(IAmazonS3 client, string bucket, string prefix, O
             new ParallelOptions { MaxDegreeOfParallelism = workload.PartConcurrency, CancellationToken = cancellationToken },
             async (part, token) =>
             {
-                using var partTimeout = CancellationTokenSource.CreateLinkedTokenSource(token);
-                partTimeout.CancelAfter(workload.Timeout);
                 long start = part * workload.PartSize;
                 long length = Math.Min(workload.PartSize, target.Size - start);
                 byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(PartBufferBytes);
                 try
                 {
-                    await ReadAsync(target, start, length, ranged: parts > 1, buffer.AsMemory(0, PartBufferBytes),
-                        t => InterlockedMin(ref first, t), partTimeout.Token);
+                    await TimedRequest.RunAsync(workload.Timeout, partToken => ReadAsync(target, start, length, ranged: parts > 1,
+                        buffer.AsMemory(0, PartBufferBytes), t => InterlockedMin(ref first, t), partToken), token);
                 }
                 finally
                 {
