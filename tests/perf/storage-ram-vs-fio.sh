@@ -8,7 +8,10 @@
 # Both tools: O_DIRECT on the loop device, the same size, runtime and ramp. IOPS: fio's read iops (group_reporting),
 # AiBench's iops figure (direction=read). CPU seconds per I/O: user+sys CPU of the whole process (getrusage of the
 # child: start-up and ramp included, for both) / (IOPS * RUNTIME).
-# Bar (issue 15): AiBench's median per-round IOPS ratio >= 1.1 at every job count. Exit 0 when it holds.
+# Each round also runs fio with --registerfiles --fixedbufs (io_uring only), the ring features storage.io's engine
+# uses, as "fio-tuned": where AiBench's lead comes from. One unmeasured second of each tool precedes round 1.
+# Bar (issue 15): AiBench's median per-round IOPS ratio >= 1.1 against plain fio at every job count. Exit 0 when it
+# holds.
 # The loop device is the one this script attached (losetup --show), detached by that name at exit.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/../.."
@@ -52,13 +55,21 @@ print((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
 PY
 }
 
-run_fio() { # round jobs
-  local cpu iops
-  cpu=$(cpu_of "$WORK/fio.json" "$FIO" --name=bench --filename="$LOOP" --size="${SIZE_MIB}M" --ioengine="$ENGINE" --direct=1 \
-    --rw=randread --bs=4k --iodepth=32 --numjobs="$2" --group_reporting --time_based --runtime="$RUNTIME" \
+run_fio() { # round jobs [tool extra-fio-options...]
+  local cpu iops round=$1 jobs=$2 tool=${3:-fio}
+  shift 2; shift $(( $# > 0 ? 1 : 0 ))
+  cpu=$(cpu_of "$WORK/fio.json" "$FIO" --name=bench --filename="$LOOP" --size="${SIZE_MIB}M" --ioengine="$ENGINE" "$@" --direct=1 \
+    --rw=randread --bs=4k --iodepth=32 --numjobs="$jobs" --group_reporting --time_based --runtime="$RUNTIME" \
     --ramp_time="$RAMP" --output-format=json)
   iops=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["jobs"][0]["read"]["iops"])' "$WORK/fio.json")
-  printf '%s\t%s\tfio\t%s\t%s\n' "$1" "$2" "$iops" "$(python3 -c "print($cpu / ($iops * $RUNTIME))")" >>"$ROWS"
+  printf '%s\t%s\t%s\t%s\t%s\n' "$round" "$jobs" "$tool" "$iops" "$(python3 -c "print($cpu / ($iops * $RUNTIME))")" >>"$ROWS"
+}
+
+# fio with the two io_uring features storage.io's engine uses and fio leaves off by default: the file and the
+# buffers registered with the ring (IOSQE_FIXED_FILE, READ_FIXED). Shown beside the bar, which is against plain fio.
+run_fio_tuned() { # round jobs
+  [ "$ENGINE" = io_uring ] || return 0
+  run_fio "$1" "$2" fio-tuned --registerfiles --fixedbufs
 }
 
 run_aibench() { # round jobs
@@ -75,10 +86,18 @@ PY
   printf '%s\t%s\taibench\t%s\t%s\n' "$1" "$2" "$iops" "$(python3 -c "print($cpu / ($iops * $RUNTIME))")" >>"$ROWS"
 }
 
+# One unmeasured second of each tool first: the first run on a fresh loop device was the slowest of a script (round
+# 1 at 0.94 for whoever went first, 2026-12-01), whichever tool it was.
+RUNTIME_MEASURED=$RUNTIME; RUNTIME=1
+run_fio 0 1; run_aibench 0 1
+RUNTIME=$RUNTIME_MEASURED
+: >"$ROWS"
+
 for r in $(seq "$ROUNDS"); do
   for j in $JOBS; do
-    if (( r % 2 == 1 )); then run_fio "$r" "$j"; run_aibench "$r" "$j"; else run_aibench "$r" "$j"; run_fio "$r" "$j"; fi
-    awk -F'\t' -v r="$r" -v j="$j" '$1 == r && $2 == j { printf "round %s jobs %s: %-7s %9.0f IOPS %8.2f CPU us/IO\n", r, j, $3, $4, $5 * 1e6 }' "$ROWS" >&2
+    if (( r % 2 == 1 )); then run_fio "$r" "$j"; run_aibench "$r" "$j"; run_fio_tuned "$r" "$j"
+    else run_fio_tuned "$r" "$j"; run_aibench "$r" "$j"; run_fio "$r" "$j"; fi
+    awk -F'\t' -v r="$r" -v j="$j" '$1 == r && $2 == j { printf "round %s jobs %s: %-9s %9.0f IOPS %8.2f CPU us/IO\n", r, j, $3, $4, $5 * 1e6 }' "$ROWS" >&2
   done
 done
 
@@ -89,14 +108,20 @@ for line in open(sys.argv[1]):
     r, j, tool, iops, cpu = line.split("\t")
     by[(r, j, tool)] = (float(iops), float(cpu))
 ok = True
-print("| jobs | fio IOPS (median) | AiBench IOPS (median) | AiBench/fio IOPS, median of per-round ratios | fio CPU µs/IO | AiBench CPU µs/IO | bar |")
-print("|---:|---:|---:|---:|---:|---:|---|")
+print("| jobs | fio IOPS (median) | AiBench IOPS (median) | AiBench/fio IOPS, median of per-round ratios | rounds | fio CPU µs/IO | AiBench CPU µs/IO | bar | fio-tuned IOPS (median) | AiBench/fio-tuned, median | fio-tuned CPU µs/IO |")
+print("|---:|---:|---:|---:|---|---:|---:|---|---:|---:|---:|")
 for j in sorted({j for _, j, _ in by}, key=int):
     rounds = sorted({r for r, jj, _ in by if jj == j}, key=int)
     med = lambda tool, i: statistics.median(by[(r, j, tool)][i] for r in rounds)
-    ratio = statistics.median(by[(r, j, "aibench")][0] / by[(r, j, "fio")][0] for r in rounds)
+    per_round = [by[(r, j, "aibench")][0] / by[(r, j, "fio")][0] for r in rounds]
+    ratio = statistics.median(per_round)
     good = ratio >= 1.1
     ok &= good
-    print(f"| {j} | {med('fio', 0):.0f} | {med('aibench', 0):.0f} | {ratio:.3f} | {med('fio', 1) * 1e6:.2f} | {med('aibench', 1) * 1e6:.2f} | >= 1.1 {'ok' if good else 'FAILED'} |")
+    tuned = "| | |"
+    if all((r, j, "fio-tuned") in by for r in rounds):
+        tuned_ratio = statistics.median(by[(r, j, "aibench")][0] / by[(r, j, "fio-tuned")][0] for r in rounds)
+        tuned = f"{med('fio-tuned', 0):.0f} | {tuned_ratio:.3f} | {med('fio-tuned', 1) * 1e6:.2f} |"
+    rounds_text = ", ".join(f"{x:.2f}" for x in per_round)
+    print(f"| {j} | {med('fio', 0):.0f} | {med('aibench', 0):.0f} | {ratio:.3f} | {rounds_text} | {med('fio', 1) * 1e6:.2f} | {med('aibench', 1) * 1e6:.2f} | >= 1.1 {'ok' if good else 'FAILED'} | {tuned}")
 sys.exit(0 if ok else 1)
 PY
