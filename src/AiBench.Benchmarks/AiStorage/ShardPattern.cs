@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace AiBench.Benchmarks.AiStorage;
 
@@ -30,6 +31,7 @@ internal sealed class ShardPattern
     public long Id { get; }
 
     /// <summary>Fills <paramref name="buffer"/> with the content at <paramref name="offset"/> (a multiple of 4 KiB).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs inside timed reads and writes: no tier-up JIT there
     public void Fill(Span<byte> buffer, long offset)
     {
         for (int at = 0; at < buffer.Length; at += ChunkBytes)
@@ -66,6 +68,7 @@ internal sealed class ShardPattern
     /// Re-stamps a buffer that already holds the content at another offset a whole number of 1 MiB blocks away: all a
     /// writer with requests of whole blocks does per request, instead of copying the block again.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs inside timed reads and writes: no tier-up JIT there
     public void Stamp(Span<byte> buffer, long offset)
     {
         Span<byte> stamp = stackalloc byte[StampBytes];
@@ -89,6 +92,7 @@ internal sealed class ShardPattern
     /// The number of 4 KiB chunks of <paramref name="read"/> (read at <paramref name="offset"/>, a multiple of 4 KiB) that
     /// differ from the content there, compared in place: one pass over the bytes read, no second buffer.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs inside timed reads and writes: no tier-up JIT there
     public int WrongChunks(ReadOnlySpan<byte> read, long offset)
     {
         int wrong = 0;
