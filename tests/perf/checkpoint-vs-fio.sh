@@ -43,6 +43,9 @@ aibench_figure() { # run-folder metric -> median in B/s
 # while the same read alone ran at fio's rate (2026-12-01).
 settle() { sync; sleep 2; }
 
+dataset=("$AIBENCH" run storage.dataset --set shape=custom --set files="$FILES" --set file-size="$FILE_SIZE"
+  --set readers="$READERS" --set request=1MiB --set epochs=1 --set verify=false --set folder="$WORK")
+
 run_aibench() { # round
   settle
   rm -rf "$WORK/a"
@@ -51,9 +54,13 @@ run_aibench() { # round
   printf 'checkpoint-write\taibench\t%s\t%s\n' "$1" "$(aibench_figure "$WORK/a" write_bandwidth)" >>"$ROWS"
   printf 'checkpoint-restore\taibench\t%s\t%s\n' "$1" "$(aibench_figure "$WORK/a" restore_bandwidth)" >>"$ROWS"
   rm -rf "$WORK/a"
+  # The dataset is written afresh every round, as fio's is, by a run of its own (its one epoch not counted), then read
+  # by a second run that reuses it: the read starts after `settle`, as fio's does, so both read files of the same age.
+  rm -rf "$WORK"/aibench-dataset-*
+  "${dataset[@]}" --out "$WORK/a" >/dev/null 2>&1
+  rm -rf "$WORK/a"
   settle
-  "$AIBENCH" run storage.dataset --set shape=custom --set files="$FILES" --set file-size="$FILE_SIZE" --set readers="$READERS" \
-      --set request=1MiB --set epochs=1 --set verify=false --set folder="$WORK" --out "$WORK/a" >/dev/null 2>&1
+  "${dataset[@]}" --out "$WORK/a" >/dev/null 2>&1
   printf 'dataset-read\taibench\t%s\t%s\n' "$1" "$(aibench_figure "$WORK/a" bandwidth)" >>"$ROWS"
 }
 
