@@ -86,8 +86,8 @@ PY
   printf '%s\t%s\taibench\t%s\t%s\n' "$1" "$2" "$iops" "$(python3 -c "print($cpu / ($iops * $RUNTIME))")" >>"$ROWS"
 }
 
-# One unmeasured second of each tool first: the first run on a fresh loop device was the slowest of a script (round
-# 1 at 0.94 for whoever went first, 2026-12-01), whichever tool it was.
+# One unmeasured second of each tool first, so that neither is the first to read the fresh loop device. (Rounds below
+# 1.1 at one job come from elsewhere: storage.io's own runs on one device are bimodal, see docs/performance.md.)
 RUNTIME_MEASURED=$RUNTIME; RUNTIME=1
 run_fio 0 1; run_aibench 0 1
 RUNTIME=$RUNTIME_MEASURED
