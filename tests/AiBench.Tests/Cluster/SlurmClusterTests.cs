@@ -25,7 +25,14 @@ public sealed class SlurmClusterTests : IAsyncLifetime
     /// </summary>
     private static readonly string[] FastLongPairSamples = FastRun(pairSampleTime: "1s");
 
-    private static string[] FastRun(string pairSampleTime) =>
+    /// <summary>
+    /// For the tests that name a slow link or a node's slow network: the four namespace nodes share this machine's two
+    /// cores, so under a loaded CI machine one node's CPU figures can sit 20% from the others' (cpu.gemm at 0.80, robust z
+    /// 4.0, named beside the slow link on 2026-12-02); those figures are compared in the starved-CPU test only.
+    /// </summary>
+    private static readonly string[] FastNetworkOnly = FastRun(pairSampleTime: "0.5s", fleetIgnore: "storage.io,cpu.");
+
+    private static string[] FastRun(string pairSampleTime, string fleetIgnore = "storage.io") =>
     [
         "--set", "link-rate=" + Rate,
         "--set", "storage.io.size=64MiB", "--set", "storage.io.runtime=1s", "--set", "storage.io.ramp=0.5s",
@@ -36,7 +43,7 @@ public sealed class SlurmClusterTests : IAsyncLifetime
         "--set", "cluster.silence=15s", "--set", "cluster.node_timeout=4m",
         // The four namespace "nodes" share this machine's one virtual disk: their storage.io figures are shown, not
         // compared with each other (on a real cluster each node's own drive is).
-        "--set", "cluster.fleet_ignore=storage.io",
+        "--set", "cluster.fleet_ignore=" + fleetIgnore,
         "--min-samples", "5", "--max-samples", "10", "--budget", "3s",
     ];
 
@@ -93,7 +100,7 @@ public sealed class SlurmClusterTests : IAsyncLifetime
     {
         await SlurmCluster.Infra("shape-all", Rate);
         await SlurmCluster.Infra("shape", "3", "100mbit");
-        ProcessResult run = await SlurmCluster.Srun(RunLimit, ["run", "cluster", "--out", _results, .. Fast]);
+        ProcessResult run = await SlurmCluster.Srun(RunLimit, ["run", "cluster", "--out", _results, .. FastNetworkOnly]);
         ClusterJson cluster = ClusterJson.Read(_results, run.Output);
 
         Assert.True(run.ExitCode == 1, $"exit {run.ExitCode}\n{cluster.Describe()}\n{run.Output}");
@@ -109,7 +116,7 @@ public sealed class SlurmClusterTests : IAsyncLifetime
     {
         await SlurmCluster.Infra("shape-all", Rate);
         await SlurmCluster.Infra("shape-path", "1", "2", "100mbit");
-        ProcessResult run = await SlurmCluster.Srun(RunLimit, ["run", "cluster", "--out", _results, .. Fast]);
+        ProcessResult run = await SlurmCluster.Srun(RunLimit, ["run", "cluster", "--out", _results, .. FastNetworkOnly]);
         ClusterJson cluster = ClusterJson.Read(_results, run.Output);
 
         Assert.True(run.ExitCode == 1, $"exit {run.ExitCode}\n{cluster.Describe()}\n{run.Output}");
