@@ -61,5 +61,5 @@ internal sealed record MultipartUploader(IAmazonS3 Client, string Bucket, long P
 
     /// <summary>One request of the upload, with the request timeout of its own.</summary>
     private Task<T> WithTimeout<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
-        TimedRequest.RunAsync(Timeout, call, cancellationToken);
+        RequestTimeouts.RunAsync(Timeout, call, cancellationToken);
 }

@@ -81,7 +81,7 @@ public sealed class S3LoadGenerator(S3Requests requests, ObjectSet objects, S3Lo
                 long id = objects.NewId();
                 target = new StoredObject(id, requests.Workload.SizeOf(id));
             }
-            else if (operation.NeedsObjects() && operation != S3Operation.List) // list reads the prefix, not one object
+            else if (operation.TakesAnObject())
             {
                 taken = objects.TryTake(random, out target);
                 if (!taken)

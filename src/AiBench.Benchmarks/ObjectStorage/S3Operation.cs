@@ -49,8 +49,11 @@ public static class S3OperationNames
         operation is S3Operation.Put or S3Operation.Get or S3Operation.MultipartPut or S3Operation.MultipartGet;
 
     /// <summary>Whether the operation needs objects to exist before it starts.</summary>
-    public static bool NeedsObjects(this S3Operation operation) =>
-        operation is S3Operation.Get or S3Operation.MultipartGet or S3Operation.Head or S3Operation.List or S3Operation.Delete;
+    public static bool NeedsObjects(this S3Operation operation) => operation.TakesAnObject() || operation is S3Operation.List;
+
+    /// <summary>Whether each operation works on one existing object, taken from the working set (list reads the prefix instead).</summary>
+    public static bool TakesAnObject(this S3Operation operation) =>
+        operation is S3Operation.Get or S3Operation.MultipartGet or S3Operation.Head or S3Operation.Delete;
 
     /// <summary>Whether one operation is several requests, each under the request timeout of its own.</summary>
     public static bool IsMultipart(this S3Operation operation) => operation is S3Operation.MultipartPut or S3Operation.MultipartGet;

@@ -110,7 +110,7 @@ public sealed class S3Requests(IAmazonS3 client, string bucket, string prefix, O
                 byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(PartBufferBytes);
                 try
                 {
-                    await TimedRequest.RunAsync(workload.Timeout, partToken => ReadAsync(target, start, length, ranged: parts > 1,
+                    await RequestTimeouts.RunAsync(workload.Timeout, partToken => ReadAsync(target, start, length, ranged: parts > 1,
                         buffer.AsMemory(0, PartBufferBytes), t => InterlockedMin(ref first, t), partToken), token);
                 }
                 finally
