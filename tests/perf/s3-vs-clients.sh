@@ -136,10 +136,10 @@ PY
 echo "endpoint $AWS_ENDPOINT_URL; $OBJECTS x $SIZE_MIB MiB, concurrency $CONCURRENCY; client CPU ${CLIENT_CPU_PERCENT:-unlimited}${CLIENT_CPU_PERCENT:+% of a core}; $("$RCLONE" version | head -1); $("$AWS_CLI" --version 2>&1 | cut -d' ' -f1)" >&2
 # A fresh gateway serves its first writes slower (round 1's first tool paid for it, 0.87x in a run on 2026-12-01):
 # one unmeasured pass of AiBench's PUTs and GETs under its own prefix warms it for every tool.
-"$AIBENCH" run storage.s3 --out "$WORK/warmup" --set size="${SIZE_MIB}MiB" --set op=put,get --set concurrency="$CONCURRENCY" \
-    --set objects="$OBJECTS" --set duration=4s --set warmup=1s --set bucket="$BUCKET" >/dev/null 2>&1 ||
-  { echo "the warm-up pass failed" >&2; exit 1; }
-rm -rf "$WORK/warmup"
+DURATION_MEASURED=$DURATION; DURATION=4
+aibench_case 0 --set op=put,get --set concurrency="$CONCURRENCY"
+DURATION=$DURATION_MEASURED
+: >"$ROWS"
 TOOLS=(aibench rclone awscli)
 for r in $(seq "$ROUNDS"); do
   for k in 0 1 2; do

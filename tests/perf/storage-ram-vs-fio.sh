@@ -55,9 +55,9 @@ print((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
 PY
 }
 
-run_fio() { # round jobs [tool extra-fio-options...]
-  local cpu iops round=$1 jobs=$2 tool=${3:-fio}
-  shift 2; shift $(( $# > 0 ? 1 : 0 ))
+run_fio() { # round jobs tool [extra fio options...]
+  local cpu iops round=$1 jobs=$2 tool=$3
+  shift 3
   cpu=$(cpu_of "$WORK/fio.json" "$FIO" --name=bench --filename="$LOOP" --size="${SIZE_MIB}M" --ioengine="$ENGINE" "$@" --direct=1 \
     --rw=randread --bs=4k --iodepth=32 --numjobs="$jobs" --group_reporting --time_based --runtime="$RUNTIME" \
     --ramp_time="$RAMP" --output-format=json)
@@ -89,14 +89,14 @@ PY
 # One unmeasured second of each tool first, so that neither is the first to read the fresh loop device. (Rounds below
 # 1.1 at one job come from elsewhere: storage.io's own runs on one device are bimodal, see docs/performance.md.)
 RUNTIME_MEASURED=$RUNTIME; RUNTIME=1
-run_fio 0 1; run_aibench 0 1
+run_fio 0 1 fio; run_aibench 0 1
 RUNTIME=$RUNTIME_MEASURED
 : >"$ROWS"
 
 for r in $(seq "$ROUNDS"); do
   for j in $JOBS; do
-    if (( r % 2 == 1 )); then run_fio "$r" "$j"; run_aibench "$r" "$j"; run_fio_tuned "$r" "$j"
-    else run_fio_tuned "$r" "$j"; run_aibench "$r" "$j"; run_fio "$r" "$j"; fi
+    if (( r % 2 == 1 )); then run_fio "$r" "$j" fio; run_aibench "$r" "$j"; run_fio_tuned "$r" "$j"
+    else run_fio_tuned "$r" "$j"; run_aibench "$r" "$j"; run_fio "$r" "$j" fio; fi
     awk -F'\t' -v r="$r" -v j="$j" '$1 == r && $2 == j { printf "round %s jobs %s: %-9s %9.0f IOPS %8.2f CPU us/IO\n", r, j, $3, $4, $5 * 1e6 }' "$ROWS" >&2
   done
 done
