@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using AiBench.Benchmarks.Collectives;
+using AiBench.Benchmarks.ObjectStorage;
 using AiBench.Core.Benchmarks;
 using AiBench.Core.Errors;
 using AiBench.Core.Hosts;
@@ -57,7 +58,7 @@ public sealed class CheckpointBenchmark : IBenchmark
             Minimum = 1,
             Maximum = 1000,
         },
-        .. ShardStoreOptions.Parameters("checkpoint"),
+        .. ShardStoreOptions.Parameters("checkpoint", "under a fresh prefix"),
     ]);
 
     public Availability Probe(SystemInfo system) => OperatingSystem.IsLinux()
@@ -104,7 +105,7 @@ public sealed class CheckpointBenchmark : IBenchmark
     {
         if (ShardStoreOptions.IsS3(context.Case))
         {
-            S3ShardStore s3 = ShardStoreOptions.OpenS3(context.Case, settings.Writers, cancel);
+            S3ShardStore s3 = ShardStoreOptions.OpenS3(context.Case, S3Connection.Resolve(context.Case), settings.Writers, cancel);
             return (s3, s3.CleanUp);
         }
 

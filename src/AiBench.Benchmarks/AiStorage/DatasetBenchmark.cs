@@ -63,7 +63,7 @@ public sealed class DatasetBenchmark : IBenchmark
             Maximum = 1000,
         },
         new ParameterDefinition("verify", ParameterKind.Boolean, "true", "check every 4 KiB chunk read (counted in the epoch's time)"),
-        .. ShardStoreOptions.Parameters("dataset"),
+        .. ShardStoreOptions.Parameters("dataset", "kept under aibench-dataset-FILESxBYTES/ in a named bucket and reused; under a fresh prefix in a fresh bucket with bucket=auto"),
     ]);
 
     public Availability Probe(SystemInfo system) => OperatingSystem.IsLinux()
@@ -104,24 +104,13 @@ public sealed class DatasetBenchmark : IBenchmark
 
     /// <summary>
     /// The dataset's store, written first where needed, its content seed, whether it was reused, and what removes what
-    /// this run wrote (returning what it could not remove). On S3 the dataset is written under a fresh prefix every run.
+    /// this run wrote (returning what it could not remove).
     /// </summary>
     private static (IShardStore Store, int Seed, bool Reused, Func<string?> CleanUp) Open(BenchmarkContext context, DatasetSettings settings, CancellationToken cancel)
     {
         if (ShardStoreOptions.IsS3(context.Case))
         {
-            S3ShardStore s3 = ShardStoreOptions.OpenS3(context.Case, settings.Readers, cancel);
-            int seed = Environment.TickCount;
-            if (DatasetWriter.Write(s3, settings, seed, context.Report, cancel) is { } failure)
-            {
-                string? left = s3.CleanUp();
-                s3.Dispose();
-                ExceptionDispatchInfo.Throw(failure is CouldNotRunException or OperationCanceledException || left is null
-                    ? failure
-                    : new CouldNotRunException($"{failure.Message}; {left}", failure));
-            }
-
-            return (s3, seed, false, s3.CleanUp);
+            return S3Dataset.Open(context.Case, settings, context.Report, cancel);
         }
 
         string parent = settings.Folder ?? Directory.CreateDirectory(context.ScratchDirectory).FullName;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.ExceptionServices;
 using AiBench.Core.Errors;
 using AiBench.Core.Files;
@@ -33,8 +32,7 @@ internal sealed class DatasetFolder
 
     public static DatasetFolder OpenOrCreate(string parent, DatasetSettings settings, Action<string> report, CancellationToken cancel)
     {
-        string name = string.Create(CultureInfo.InvariantCulture, $"aibench-dataset-{settings.Files}x{settings.FileBytes}");
-        string path = System.IO.Path.Combine(System.IO.Path.GetFullPath(parent), name);
+        string path = System.IO.Path.Combine(System.IO.Path.GetFullPath(parent), settings.StoredName);
         if (Directory.Exists(path))
         {
             return Reuse(path, settings);
@@ -58,7 +56,7 @@ internal sealed class DatasetFolder
     private static DatasetFolder Reuse(string path, DatasetSettings settings)
     {
         DatasetMarker? marker = DatasetMarker.TryRead(path);
-        if (marker is null || marker.Format != DatasetMarker.CurrentFormat || marker.Files != settings.Files || marker.FileBytes != settings.FileBytes)
+        if (marker is null || !marker.Describes(settings))
         {
             throw new CouldNotRunException(
                 $"'{path}' exists but is not a complete AiBench dataset of {settings.Files} × {settings.FileBytes} B (no {DatasetMarker.FileName} that says so); nothing in it is changed: remove it or choose another folder");

@@ -19,22 +19,41 @@ internal sealed record DatasetMarker(
     public const string FileName = "aibench-dataset.json";
     public const string CurrentFormat = "aibench-dataset/2"; // 2: one pattern block per dataset
 
+    /// <summary>The most bytes a marker is read from (a file or an object of that name that is larger is not one).</summary>
+    public const int MaxBytes = 4096;
+
+    /// <summary>Whether this marker says its dataset is the one <paramref name="settings"/> ask for, in this format.</summary>
+    public bool Describes(DatasetSettings settings) => Format == CurrentFormat && Files == settings.Files && FileBytes == settings.FileBytes;
+
     public static DatasetMarker? TryRead(string folder)
     {
         string path = Path.Combine(folder, FileName);
         try
         {
             // Through InputFile: a FIFO or device under the marker's name would have blocked or streamed forever.
-            return File.Exists(path) ? JsonSerializer.Deserialize(InputFile.ReadAllText(path, 4096), DatasetMarkerJsonContext.Default.DatasetMarker) : null;
+            return File.Exists(path) ? TryParse(InputFile.ReadAllText(path, MaxBytes)) : null;
         }
-        catch (Exception e) when (e is BadInputException or JsonException)
+        catch (BadInputException)
         {
             return null;
         }
     }
 
-    public void Write(string folder) =>
-        AtomicFile.WriteAllText(Path.Combine(folder, FileName), JsonSerializer.Serialize(this, DatasetMarkerJsonContext.Default.DatasetMarker));
+    public static DatasetMarker? TryParse(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, DatasetMarkerJsonContext.Default.DatasetMarker);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(this, DatasetMarkerJsonContext.Default.DatasetMarker);
+
+    public void Write(string folder) => AtomicFile.WriteAllText(Path.Combine(folder, FileName), ToJson());
 }
 
 [JsonSerializable(typeof(DatasetMarker))]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AiBench.Core.Errors;
 using AiBench.Core.Parameters;
 
@@ -31,6 +32,9 @@ internal sealed record DatasetSettings
     public long TotalBytes => FileBytes * Files;
 
     public long Samples => (long)SamplesPerFile * Files;
+
+    /// <summary>The kept dataset's name, a folder's or an S3 prefix's: <c>aibench-dataset-FILESxBYTES</c>.</summary>
+    public string StoredName => string.Create(CultureInfo.InvariantCulture, $"aibench-dataset-{Files}x{FileBytes}");
 
     public static DatasetSettings From(BenchmarkCase c)
     {

@@ -38,19 +38,92 @@ internal sealed class S3ShardStore : IShardStore
     /// <summary>As storage.s3 sends bodies: single PUTs and multipart parts unsigned, over HTTP as over HTTPS (see UnsignedPayloadHandler).</summary>
     public string PayloadSigning => "UNSIGNED-PAYLOAD";
 
-    public static S3ShardStore Open(S3Connection connection, long partBytes, int partConcurrency, int workers, TimeSpan timeout, CancellationToken cancel)
+    /// <summary>A store under a fresh prefix (in a fresh bucket when none is named), removed by <see cref="CleanUp"/>.</summary>
+    public static S3ShardStore Open(S3Connection connection, long partBytes, int partConcurrency, int workers, TimeSpan timeout, CancellationToken cancel) =>
+        Open(connection, partBytes, partConcurrency, workers, timeout,
+            client => S3Scratch.CreateAsync(client, connection.Bucket, connection.Endpoint, timeout, cancel).GetAwaiter().GetResult());
+
+    /// <summary>
+    /// A store under <paramref name="prefix"/> in the named bucket, kept across runs (a dataset written once and reused);
+    /// <paramref name="empty"/> says whether the prefix held nothing yet.
+    /// </summary>
+    public static S3ShardStore OpenKept(
+        S3Connection connection, string bucket, string prefix, long partBytes, int partConcurrency, int workers, TimeSpan timeout, out bool empty, CancellationToken cancel)
+    {
+        bool wasEmpty = false;
+        S3ShardStore store = Open(connection, partBytes, partConcurrency, workers, timeout, client =>
+        {
+            (S3Scratch scratch, wasEmpty) = S3Scratch.NamedAsync(client, bucket, prefix, connection.Endpoint, timeout, cancel).GetAwaiter().GetResult();
+            return scratch;
+        });
+        empty = wasEmpty;
+        return store;
+    }
+
+    private static S3ShardStore Open(S3Connection connection, long partBytes, int partConcurrency, int workers, TimeSpan timeout, Func<AmazonS3Client, S3Scratch> scratch)
     {
         AmazonS3Client client = S3ClientFactory.Create(connection.Endpoint, connection.Credentials, timeout, workers * partConcurrency + 2);
         try
         {
-            S3Scratch scratch = S3Scratch.CreateAsync(client, connection.Bucket, connection.Endpoint, timeout, cancel).GetAwaiter().GetResult();
-            return new S3ShardStore(client, connection, scratch, partBytes, partConcurrency, timeout);
+            return new S3ShardStore(client, connection, scratch(client), partBytes, partConcurrency, timeout);
         }
         catch
         {
             client.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Where the objects are: <c>bucket/prefix/</c>.</summary>
+    public string Location => $"{_scratch.Bucket}/{_scratch.Prefix}";
+
+    /// <summary>Every object under the prefix, by name (the key less the prefix), with its size.</summary>
+    public IReadOnlyDictionary<string, long> List(CancellationToken cancel) => Call(ListAsync(cancel), $"listing {Location}", cancel);
+
+    private async Task<IReadOnlyDictionary<string, long>> ListAsync(CancellationToken cancel)
+    {
+        using var timeout = new RequestTimeouts(_timeout, cancel);
+        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        await foreach (IReadOnlyList<S3Object> page in S3Listing.PagesAsync(_client, _scratch.Bucket, _scratch.Prefix, timeout.Next, cancel))
+        {
+            foreach (S3Object o in page)
+            {
+                sizes[o.Key[_scratch.Prefix.Length..]] = o.Size ?? 0;
+            }
+        }
+
+        return sizes;
+    }
+
+    /// <summary>A small object's text (at most <paramref name="maxBytes"/>; a larger one is null, as is a missing one).</summary>
+    public string? ReadText(string name, int maxBytes, CancellationToken cancel) => Call(ReadTextAsync(name, maxBytes, cancel), $"reading {name}", cancel);
+
+    private async Task<string?> ReadTextAsync(string name, int maxBytes, CancellationToken cancel)
+    {
+        using var timeout = new RequestTimeouts(_timeout, cancel);
+        try
+        {
+            using GetObjectResponse response = await _client.GetObjectAsync(new GetObjectRequest { BucketName = _scratch.Bucket, Key = Key(name) }, timeout.Next());
+            if (response.ContentLength > maxBytes)
+            {
+                return null;
+            }
+
+            using var reader = new StreamReader(response.ResponseStream);
+            return await reader.ReadToEndAsync(cancel);
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Writes a small object (a marker) in one PUT.</summary>
+    public void WriteText(string name, string text, CancellationToken cancel)
+    {
+        using var timeout = new RequestTimeouts(_timeout, cancel);
+        Call(_client.PutObjectAsync(new PutObjectRequest { BucketName = _scratch.Bucket, Key = Key(name), ContentBody = text, ContentType = "application/json" }, timeout.Next()),
+            $"writing {name}", cancel);
     }
 
     private string Key(string name) => _scratch.Prefix + name;

@@ -7,9 +7,10 @@ namespace AiBench.Benchmarks.AiStorage;
 /// <summary>The parameters storage.checkpoint and storage.dataset share to pick and reach their store: a folder or S3.</summary>
 internal static class ShardStoreOptions
 {
-    public static ParameterDefinition[] Parameters(string what) =>
+    /// <param name="s3Where">where backend=s3 puts the objects, for the parameter's help.</param>
+    public static ParameterDefinition[] Parameters(string what, string s3Where) =>
     [
-        new("backend", ParameterKind.Choice, "file", $"where the {what} goes: file (a folder) or s3 (objects under a fresh prefix, storage.s3's connection parameters)")
+        new("backend", ParameterKind.Choice, "file", $"where the {what} goes: file (a folder) or s3 (objects {s3Where}, storage.s3's connection parameters)")
         {
             AllowedValues = ["file", "s3"],
         },
@@ -39,6 +40,13 @@ internal static class ShardStoreOptions
         }
     }
 
-    public static S3ShardStore OpenS3(BenchmarkCase c, int workers, CancellationToken cancel) => S3ShardStore.Open(
-        S3Connection.Resolve(c), c.GetInt64("part-size"), c.GetInt32("part-concurrency"), workers, TimeSpan.FromSeconds(c.GetDouble("timeout")), cancel);
+    /// <summary>A store under a fresh prefix (in a fresh bucket with bucket=auto), removed by its clean-up.</summary>
+    public static S3ShardStore OpenS3(BenchmarkCase c, S3Connection connection, int workers, CancellationToken cancel) =>
+        S3ShardStore.Open(connection, c.GetInt64("part-size"), c.GetInt32("part-concurrency"), workers, Timeout(c), cancel);
+
+    /// <summary>A store under <paramref name="prefix"/> in the named bucket, kept across runs; <paramref name="empty"/>: it held nothing yet.</summary>
+    public static S3ShardStore OpenKeptS3(BenchmarkCase c, S3Connection connection, string bucket, string prefix, int workers, out bool empty, CancellationToken cancel) =>
+        S3ShardStore.OpenKept(connection, bucket, prefix, c.GetInt64("part-size"), c.GetInt32("part-concurrency"), workers, Timeout(c), out empty, cancel);
+
+    private static TimeSpan Timeout(BenchmarkCase c) => TimeSpan.FromSeconds(c.GetDouble("timeout"));
 }

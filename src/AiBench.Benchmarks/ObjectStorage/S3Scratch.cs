@@ -39,46 +39,66 @@ public sealed class S3Scratch
                 create.BucketRegionName = endpoint.Region; // AWS wants the location outside us-east-1
             }
 
-            await Checked(() => client.PutBucketAsync(create, timeouts.Next()), $"creating bucket '{name}'");
+            await Checked(() => client.PutBucketAsync(create, timeouts.Next()), $"creating bucket '{name}'", null, endpoint, timeout, cancellationToken);
             return new S3Scratch(name, prefix, ownsBucket: true);
         }
 
-        ListObjectsV2Response existing = await Checked(
-            () => client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, Prefix = prefix, MaxKeys = 1 }, timeouts.Next()),
-            $"reading bucket '{bucket}'");
-        await RefuseVersionedAsync(client, bucket, timeouts);
-        if (existing.KeyCount > 0)
+        if (await CountAsync(client, bucket, prefix, endpoint, timeout, cancellationToken) > 0)
         {
             throw new CouldNotRunException($"the fresh prefix '{prefix}' already holds objects in bucket '{bucket}'; run again");
         }
 
         return new S3Scratch(bucket, prefix, ownsBucket: false);
+    }
 
-        async Task<T> Checked<T>(Func<Task<T>> call, string what)
+    /// <summary>
+    /// A prefix the caller names in the user's bucket (checked as for a fresh one), which may already hold objects: a
+    /// dataset kept for later runs. <see cref="CleanUpAsync"/> would delete every key under it, so the caller calls it
+    /// only for what this run wrote into a prefix that was empty.
+    /// </summary>
+    /// <returns>the prefix and whether it already held objects.</returns>
+    public static async Task<(S3Scratch Scratch, bool Empty)> NamedAsync(
+        IAmazonS3 client, string bucket, string prefix, S3Endpoint endpoint, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        int found = await CountAsync(client, bucket, prefix, endpoint, timeout, cancellationToken);
+        return (new S3Scratch(bucket, prefix, ownsBucket: false), found == 0);
+    }
+
+    /// <summary>Checks that the bucket can be read and has no versioning; whether any key is under the prefix (0 or 1).</summary>
+    private static async Task<int> CountAsync(IAmazonS3 client, string bucket, string prefix, S3Endpoint endpoint, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var timeouts = new RequestTimeouts(timeout, cancellationToken);
+        ListObjectsV2Response existing = await Checked(
+            () => client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, Prefix = prefix, MaxKeys = 1 }, timeouts.Next()),
+            $"reading bucket '{bucket}'", bucket, endpoint, timeout, cancellationToken);
+        await RefuseVersionedAsync(client, bucket, timeouts);
+        return existing.KeyCount ?? 0;
+    }
+
+    private static async Task<T> Checked<T>(Func<Task<T>> call, string what, string? bucket, S3Endpoint endpoint, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
         {
-            try
+            return await call();
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            if (S3Failure.IsAccessDenied(e))
             {
-                return await call();
+                throw new CouldNotRunException(
+                    $"{endpoint.Display} refused the credentials while {what} ({S3Failure.Describe(e, false, timeout)}); check the access key and secret");
             }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+
+            if (bucket is not null && S3Failure.IsNoSuchBucket(e))
             {
-                if (S3Failure.IsAccessDenied(e))
-                {
-                    throw new CouldNotRunException(
-                        $"{endpoint.Display} refused the credentials while {what} ({S3Failure.Describe(e, false, timeout)}); check the access key and secret");
-                }
-
-                if (bucket is not null && S3Failure.IsNoSuchBucket(e))
-                {
-                    throw new BadInputException($"parameter 'bucket': '{bucket}' does not exist at {endpoint.Display}");
-                }
-
-                RequestError kind = S3Failure.Classify(e, false);
-                string reason = S3Failure.Describe(e, false, timeout);
-                throw kind is RequestError.Connection or RequestError.Timeout
-                    ? new CouldNotRunException($"cannot reach the S3 endpoint {endpoint.Display}: {reason}")
-                    : new CouldNotRunException($"{endpoint.Display} failed while {what}: {reason}{ChecksumHint(e, endpoint)}");
+                throw new BadInputException($"parameter 'bucket': '{bucket}' does not exist at {endpoint.Display}");
             }
+
+            RequestError kind = S3Failure.Classify(e, false);
+            string reason = S3Failure.Describe(e, false, timeout);
+            throw kind is RequestError.Connection or RequestError.Timeout
+                ? new CouldNotRunException($"cannot reach the S3 endpoint {endpoint.Display}: {reason}")
+                : new CouldNotRunException($"{endpoint.Display} failed while {what}: {reason}{ChecksumHint(e, endpoint)}");
         }
     }
 

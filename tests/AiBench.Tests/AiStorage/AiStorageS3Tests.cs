@@ -5,7 +5,9 @@ using AiBench.Core.Measuring;
 using AiBench.Core.Parameters;
 using AiBench.Core.Results;
 using AiBench.Tests.ObjectStorage;
+using AiBench.Core.Errors;
 using Amazon.S3;
+using Amazon.S3.Model;
 using Xunit;
 
 namespace AiBench.Tests.AiStorage;
@@ -69,5 +71,56 @@ public class AiStorageS3Tests(LocalRgw rgw)
         Assert.Null(bandwidth.Invalid);
         Assert.Equal("complete", bandwidth.Info!["cleanup"]);
         Assert.Equal(before, await AiBenchBuckets());
+    }
+
+    private static readonly (string, string)[] KeptDataset = [("shape", "custom"), ("files", "6"), ("file-size", "320KiB"), ("readers", "2"), ("request", "64KiB"), ("epochs", "2")];
+
+    private const string KeptPrefix = "aibench-dataset-6x327680/";
+
+    [Fact]
+    public async Task A_dataset_in_a_named_bucket_is_kept_with_its_marker_and_reused_by_the_next_run()
+    {
+        using AmazonS3Client client = rgw.Client();
+        await using var bucket = await TestBucket.CreateAsync(client);
+
+        List<Measurement> first = await Run(new DatasetBenchmark(), S3([.. KeptDataset, ("bucket", bucket.Name)]));
+        List<S3Object> kept = await bucket.ListAsync();
+        List<Measurement> second = await Run(new DatasetBenchmark(), S3([.. KeptDataset, ("bucket", bucket.Name)]));
+
+        Assert.Equal("false", first[0].Info!["datasetReused"]);
+        Assert.Equal("true", second[0].Info!["datasetReused"]);
+        Assert.Equal(new Correctness(2 * 6 * 80, 0), second.Single(m => m.Metric == "bandwidth").Correct);
+        Assert.Equal(7, kept.Count); // 6 objects and the marker, all under the dataset's prefix
+        Assert.All(kept, o => Assert.StartsWith(KeptPrefix, o.Key, StringComparison.Ordinal));
+        Assert.Contains(kept, o => o.Key == KeptPrefix + "aibench-dataset.json");
+        Assert.Equal(kept.Select(o => (o.Key, o.ETag)), (await bucket.ListAsync()).Select(o => (o.Key, o.ETag))); // the reuse wrote nothing
+    }
+
+    [Fact]
+    public async Task A_changed_object_in_a_kept_dataset_is_counted_wrong()
+    {
+        using AmazonS3Client client = rgw.Client();
+        await using var bucket = await TestBucket.CreateAsync(client);
+        await Run(new DatasetBenchmark(), S3([.. KeptDataset, ("bucket", bucket.Name)]));
+        byte[] other = new byte[320 << 10];
+        await client.PutObjectAsync(new PutObjectRequest { BucketName = bucket.Name, Key = KeptPrefix + "file-0000003.bin", InputStream = new MemoryStream(other), UseChunkEncoding = false });
+
+        List<Measurement> figures = await Run(new DatasetBenchmark(), S3([.. KeptDataset, ("bucket", bucket.Name)]));
+        Assert.Equal(new Correctness(2 * 6 * 80, 2 * 80), figures.Single(m => m.Metric == "bandwidth").Correct); // every chunk of one object, in 2 epochs
+    }
+
+    [Theory]
+    [InlineData("notes.txt", "someone's data")] // a prefix of the dataset's name holding something else
+    [InlineData("aibench-dataset.json", "{\"format\":\"aibench-dataset/2\",\"files\":6,\"fileBytes\":327680,\"seed\":1}")] // a marker without its objects
+    public async Task A_prefix_of_the_datasets_name_that_is_not_a_complete_dataset_is_refused_and_left_as_it_is(string name, string content)
+    {
+        using AmazonS3Client client = rgw.Client();
+        await using var bucket = await TestBucket.CreateAsync(client);
+        await client.PutObjectAsync(new PutObjectRequest { BucketName = bucket.Name, Key = KeptPrefix + name, ContentBody = content, UseChunkEncoding = false });
+
+        CouldNotRunException e = await Assert.ThrowsAsync<CouldNotRunException>(() => Run(new DatasetBenchmark(), S3([.. KeptDataset, ("bucket", bucket.Name)])));
+        Assert.Contains(KeptPrefix, e.Message, StringComparison.Ordinal);
+        S3Object left = Assert.Single(await bucket.ListAsync());
+        Assert.Equal(KeptPrefix + name, left.Key);
     }
 }
