@@ -79,7 +79,7 @@ public sealed class DatasetBenchmark : IBenchmark
         ShardStoreOptions.CheckCache(context.Case, settings.Cache);
 
         string[] names = Enumerable.Range(0, settings.Files).Select(DatasetWriter.Name).ToArray();
-        (IShardStore store, int seed, bool reused, Func<string?> cleanUp) = Open(context, settings, cancel);
+        (IShardStore store, int seed, bool reused, string? keptAt, Func<string?> cleanUp) = Open(context, settings, cancel);
         List<(EpochOutcome Outcome, double Cached)> epochs;
         ExceptionDispatchInfo? failure;
         string? cleanup;
@@ -98,15 +98,15 @@ public sealed class DatasetBenchmark : IBenchmark
             store.Dispose();
         }
 
-        var written = new DatasetStoreInfo(store, reused, cleanup);
+        var written = new DatasetStoreInfo(store, reused, keptAt, cleanup);
         return (DatasetFigures.Build(Id, context.Case, context.System, settings, written, epochs, stopped: failure is not null), failure);
     }
 
     /// <summary>
-    /// The dataset's store, written first where needed, its content seed, whether it was reused, and what removes what
-    /// this run wrote (returning what it could not remove).
+    /// The dataset's store, written first where needed, its content seed, whether an earlier run wrote it, where it stays
+    /// after the run (null: removed), and what removes what this run wrote (returning what it could not remove).
     /// </summary>
-    private static (IShardStore Store, int Seed, bool Reused, Func<string?> CleanUp) Open(BenchmarkContext context, DatasetSettings settings, CancellationToken cancel)
+    private static (IShardStore Store, int Seed, bool Reused, string? KeptAt, Func<string?> CleanUp) Open(BenchmarkContext context, DatasetSettings settings, CancellationToken cancel)
     {
         if (ShardStoreOptions.IsS3(context.Case))
         {
@@ -115,7 +115,7 @@ public sealed class DatasetBenchmark : IBenchmark
 
         string parent = settings.Folder ?? Directory.CreateDirectory(context.ScratchDirectory).FullName;
         DatasetFolder dataset = DatasetFolder.OpenOrCreate(parent, settings, context.Report, cancel);
-        return (dataset.Store(settings.Cache), dataset.Seed, dataset.Reused, () =>
+        return (dataset.Store(settings.Cache), dataset.Seed, dataset.Reused, settings.Folder is null ? null : dataset.Path, () =>
         {
             if (settings.Folder is null)
             {

@@ -49,6 +49,11 @@ internal static class DatasetFigures
             ["epochs"] = Number(epochs.Count),
             [InfoKeys.StopReason] = stopped ? "Fault" : "Epochs",
         };
+        if (dataset.KeptAt is { } kept)
+        {
+            info["datasetKeptAt"] = kept;
+        }
+
         if (clientCache)
         {
             info["cachedAtEpochStart"] = Number(cached);

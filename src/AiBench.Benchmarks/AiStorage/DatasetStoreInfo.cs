@@ -1,4 +1,7 @@
 namespace AiBench.Benchmarks.AiStorage;
 
-/// <summary>What the dataset's figures say of where it was read from: the store, whether it was reused, what clean-up left.</summary>
-internal sealed record DatasetStoreInfo(IShardStore Store, bool Reused, string? Cleanup);
+/// <summary>
+/// What the dataset's figures say of where it was read from: the store, whether it was reused, where it stays (null:
+/// removed), what clean-up left.
+/// </summary>
+internal sealed record DatasetStoreInfo(IShardStore Store, bool Reused, string? KeptAt, string? Cleanup);

@@ -12,8 +12,8 @@ namespace AiBench.Benchmarks.AiStorage;
 /// </summary>
 internal static class S3Dataset
 {
-    /// <summary>The store, the content seed, whether the dataset was reused, and what removes what this run leaves (returning what it could not).</summary>
-    public static (S3ShardStore Store, int Seed, bool Reused, Func<string?> CleanUp) Open(
+    /// <summary>As DatasetBenchmark opens a folder's: the store, the seed, reused, where it stays, the clean-up.</summary>
+    public static (IShardStore Store, int Seed, bool Reused, string? KeptAt, Func<string?> CleanUp) Open(
         BenchmarkCase c, DatasetSettings settings, Action<string> report, CancellationToken cancel)
     {
         S3Connection connection = S3Connection.Resolve(c);
@@ -27,20 +27,20 @@ internal static class S3Dataset
             {
                 int fresh = Environment.TickCount;
                 Write(store, settings, fresh, marker: false, report, cancel);
-                return (store, fresh, false, store.CleanUp);
+                return (store, fresh, false, null, store.CleanUp);
             }
 
             if (!empty)
             {
                 int kept = Reuse(store, settings, cancel);
                 report($"reusing the dataset at {store.Location}");
-                return (store, kept, true, () => null);
+                return (store, kept, true, store.Location, () => null);
             }
 
             int seed = Environment.TickCount;
             Write(store, settings, seed, marker: true, report, cancel);
             report($"the dataset stays at {store.Location} for later runs");
-            return (store, seed, false, () => null);
+            return (store, seed, false, store.Location, () => null);
         }
         catch
         {

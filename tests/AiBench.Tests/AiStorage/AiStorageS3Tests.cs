@@ -70,6 +70,7 @@ public class AiStorageS3Tests(LocalRgw rgw)
         Assert.Equal(new Correctness(2 * 12 * 160, 0), bandwidth.Correct);
         Assert.Null(bandwidth.Invalid);
         Assert.Equal("complete", bandwidth.Info!["cleanup"]);
+        Assert.False(bandwidth.Info.ContainsKey("datasetKeptAt"));
         Assert.Equal(before, await AiBenchBuckets());
     }
 
@@ -89,6 +90,7 @@ public class AiStorageS3Tests(LocalRgw rgw)
 
         Assert.Equal("false", first[0].Info!["datasetReused"]);
         Assert.Equal("true", second[0].Info!["datasetReused"]);
+        Assert.Equal($"{bucket.Name}/{KeptPrefix}", second[0].Info!["datasetKeptAt"]);
         Assert.Equal(new Correctness(2 * 6 * 80, 0), second.Single(m => m.Metric == "bandwidth").Correct);
         Assert.Equal(7, kept.Count); // 6 objects and the marker, all under the dataset's prefix
         Assert.All(kept, o => Assert.StartsWith(KeptPrefix, o.Key, StringComparison.Ordinal));

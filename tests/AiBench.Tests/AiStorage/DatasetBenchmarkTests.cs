@@ -45,6 +45,7 @@ public class DatasetBenchmarkTests
         Assert.Equal(2, bandwidth.Samples.Count);
         Assert.Null(bandwidth.Invalid);
         Assert.Equal("0", bandwidth.Info!["cachedAtEpochStart"]);
+        Assert.False(bandwidth.Info.ContainsKey("datasetKeptAt"));
         Assert.Equal(new Correctness(2 * 24 * 256, 0), bandwidth.Correct);
         // One sample per file here: samples/s is files over the same time the bytes were read in.
         Assert.Equal(bandwidth.Samples[0] / (1 << 20), figures[1].Samples[0], 6);
@@ -63,6 +64,7 @@ public class DatasetBenchmarkTests
         Assert.Equal("true", second[0].Info!["datasetReused"]);
         Assert.Equal(0, second[0].Correct!.Wrong);
         string dataset = Assert.Single(Directory.GetDirectories(folder.Path));
+        Assert.Equal(dataset, second[0].Info!["datasetKeptAt"]);
         Assert.Equal(25, Directory.GetFiles(dataset).Length); // 24 files and the marker
     }
 
