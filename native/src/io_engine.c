@@ -3,7 +3,7 @@
  *
  * Each job is one thread with its own ring (or aio context), queue_depth slots with one aligned buffer each, and
  * its own latency histograms (per slice and direction). The hot loop: one io_uring_enter to wait for completions,
- * one per refilled slot to submit it at once, one clock read per reap and one per submission, no allocation, no locks.
+ * one to submit the slots refilled from them, two clock reads per reap, no allocation, no locks.
  */
 #define _GNU_SOURCE
 #include "aibench_io.h"
@@ -376,29 +376,49 @@ static int uring_failed(struct job *j, int rc)
 }
 
 /*
- * Every refilled slot is submitted at once (one io_uring_enter each), as fio does with its default
- * iodepth_batch_submit=1: measured on a virtio disk, holding refills back until the whole reaped batch is
- * processed cost 15-20% of the 4 KiB random-read IOPS, because the device's queue ran short meanwhile. Waiting
- * is one io_uring_enter per reap, which also runs the deferred completion work (DEFER_TASKRUN).
+ * Submits the n slots prepared in j->pending, all of them: a short count (EINTR, EAGAIN) would leave SQEs that no wait
+ * sees complete. fio's clat starts when the submitting call returns (the time inside it is fio's slat); so does ours.
+ */
+static int uring_submit(struct job *j, uint32_t n)
+{
+    if (n == 0) {
+        return 0;
+    }
+    while (io_uring_sq_ready(&j->ring) > 0) {
+        if (uring_failed(j, io_uring_submit(&j->ring))) {
+            return 1;
+        }
+    }
+    uint64_t now = now_ns();
+    for (uint32_t i = 0; i < n; i++) {
+        j->slots[j->pending[i]].submit_ns = now;
+    }
+    return 0;
+}
+
+/*
+ * The slots refilled from one reap are submitted together, one io_uring_enter per reap, and waiting is another (which
+ * also runs the deferred completion work, DEFER_TASKRUN): two system calls per reap instead of one per I/O. On a RAM
+ * loop device a reap holds 12-17 completions at QD32, and submitting each refill at once (fio's
+ * iodepth_batch_submit=1) cost up to a third of the IOPS where the CPU is the limit; on this machine's virtio disk it
+ * was no faster either (rounds in docs/performance.md). A refill waits only while the rest of its reap is counted.
  */
 static void uring_loop(struct job *j)
 {
     const uint32_t qd = j->shared->config->queue_depth;
-    uint32_t inflight = 0;
+    uint32_t npending = 0;
     uint64_t now = now_ns();
     for (uint32_t s = 0; s < qd && may_issue(j, now); s++) {
         choose(j, &j->slots[s]);
         uring_prep(j, s);
-        inflight++;
+        j->pending[npending++] = s;
     }
-    if (inflight > 0 && uring_failed(j, io_uring_submit(&j->ring))) {
-        return;
-    }
-    now = now_ns();
-    for (uint32_t s = 0; s < inflight; s++) {
-        j->slots[s].submit_ns = now;
-    }
+    uint32_t inflight = npending;
     while (inflight > 0) {
+        if (uring_submit(j, npending)) {
+            return;
+        }
+        npending = 0;
         struct io_uring_cqe *cqe;
         int rc = io_uring_wait_cqe(&j->ring, &cqe);
         if (uring_failed(j, rc)) {
@@ -415,12 +435,7 @@ static void uring_loop(struct job *j)
             if (j->status == AIB_OK && may_issue(j, now)) {
                 choose(j, &j->slots[s]);
                 uring_prep(j, s);
-                if (uring_failed(j, io_uring_submit(&j->ring))) {
-                    io_uring_cq_advance(&j->ring, seen);
-                    return;
-                }
-                /* fio's clat starts when the submitting call returns (the time inside it is fio's slat). */
-                j->slots[s].submit_ns = now_ns();
+                j->pending[npending++] = s;
                 inflight++;
             }
         }
