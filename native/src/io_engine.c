@@ -269,8 +269,8 @@ static inline void complete(struct job *j, struct slot *s, long res, uint64_t no
     if (!s->is_write && sh->config->verify) {
         check(j, s);
     }
-    /* A slot refilled earlier in this same reap pass can complete before the pass ends (inline, inside the
-       submitting call): its completion is observed now, not at the pass's start, or its latency would wrap. */
+    /* Both engines submit a reap's refills after the reap, so a completion's clock read follows its submission;
+       kept as a guard, since a completion stamped before its submission would wrap the latency. */
     if (now < s->submit_ns) {
         now = now_ns();
     }
@@ -384,8 +384,24 @@ static int uring_submit(struct job *j, uint32_t n)
     if (n == 0) {
         return 0;
     }
-    while (io_uring_sq_ready(&j->ring) > 0) {
-        if (uring_failed(j, io_uring_submit(&j->ring))) {
+    for (unsigned stalls = 0; io_uring_sq_ready(&j->ring) > 0;) {
+        int rc = io_uring_submit(&j->ring);
+        if (uring_failed(j, rc)) {
+            return 1;
+        }
+        if (rc > 0) {
+            continue;
+        }
+        /* EINTR/EAGAIN/EBUSY are passing states: tried again, but not for ever, nor once the run is being stopped. */
+        if (atomic_load(&j->shared->abort)) {
+            return 1;
+        }
+        if (++stalls >= 100000) {
+            if (j->status == AIB_OK) {
+                j->status = AIB_E_IO_FAILED;
+                j->error_errno = rc < 0 ? -rc : EAGAIN;
+            }
+            atomic_store(&j->shared->abort, 1);
             return 1;
         }
     }

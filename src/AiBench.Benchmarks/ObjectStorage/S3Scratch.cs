@@ -71,7 +71,7 @@ public sealed class S3Scratch
         ListObjectsV2Response existing = await Checked(
             () => client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, Prefix = prefix, MaxKeys = 1 }, timeouts.Next()),
             $"reading bucket '{bucket}'", bucket, endpoint, timeout, cancellationToken);
-        await RefuseVersionedAsync(client, bucket, timeouts);
+        await RefuseVersionedAsync(client, bucket, endpoint, timeout, timeouts, cancellationToken);
         return existing.KeyCount ?? 0;
     }
 
@@ -106,14 +106,21 @@ public sealed class S3Scratch
     /// In a bucket with versioning, a delete only adds a delete marker: every byte written would stay. Such a bucket
     /// is refused (bucket=auto, a fresh unversioned one, always works). Without the permission to ask, it is used.
     /// </summary>
-    private static async Task RefuseVersionedAsync(IAmazonS3 client, string bucket, RequestTimeouts timeouts)
+    private static async Task RefuseVersionedAsync(
+        IAmazonS3 client, string bucket, S3Endpoint endpoint, TimeSpan timeout, RequestTimeouts timeouts, CancellationToken cancellationToken)
     {
-        GetBucketVersioningResponse versioning;
-        try
+        GetBucketVersioningResponse? versioning = await Checked(async () =>
         {
-            versioning = await client.GetBucketVersioningAsync(new GetBucketVersioningRequest { BucketName = bucket }, timeouts.Next());
-        }
-        catch (AmazonS3Exception)
+            try
+            {
+                return await client.GetBucketVersioningAsync(new GetBucketVersioningRequest { BucketName = bucket }, timeouts.Next());
+            }
+            catch (AmazonS3Exception)
+            {
+                return null; // no permission to ask (or a store without the call): used as unversioned
+            }
+        }, $"reading bucket '{bucket}'", bucket, endpoint, timeout, cancellationToken);
+        if (versioning is null)
         {
             return;
         }

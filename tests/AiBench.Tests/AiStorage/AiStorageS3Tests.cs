@@ -89,6 +89,7 @@ public class AiStorageS3Tests(LocalRgw rgw)
         List<Measurement> second = await Run(new DatasetBenchmark(), S3([.. KeptDataset, ("bucket", bucket.Name)]));
 
         Assert.Equal("false", first[0].Info!["datasetReused"]);
+        Assert.Equal($"{bucket.Name}/{KeptPrefix}", first[0].Info!["datasetKeptAt"]);
         Assert.Equal("true", second[0].Info!["datasetReused"]);
         Assert.Equal($"{bucket.Name}/{KeptPrefix}", second[0].Info!["datasetKeptAt"]);
         Assert.Equal(new Correctness(2 * 6 * 80, 0), second.Single(m => m.Metric == "bandwidth").Correct);
@@ -112,9 +113,9 @@ public class AiStorageS3Tests(LocalRgw rgw)
     }
 
     [Theory]
-    [InlineData("notes.txt", "someone's data")] // a prefix of the dataset's name holding something else
-    [InlineData("aibench-dataset.json", "{\"format\":\"aibench-dataset/2\",\"files\":6,\"fileBytes\":327680,\"seed\":1}")] // a marker without its objects
-    public async Task A_prefix_of_the_datasets_name_that_is_not_a_complete_dataset_is_refused_and_left_as_it_is(string name, string content)
+    [InlineData("notes.txt", "someone's data", "not a complete AiBench dataset")] // a prefix of the dataset's name holding something else
+    [InlineData("aibench-dataset.json", "{\"format\":\"aibench-dataset/2\",\"files\":6,\"fileBytes\":327680,\"seed\":1}", "lacks file-0000000.bin")] // a marker without its objects
+    public async Task A_prefix_of_the_datasets_name_that_is_not_a_complete_dataset_is_refused_and_left_as_it_is(string name, string content, string why)
     {
         using AmazonS3Client client = rgw.Client();
         await using var bucket = await TestBucket.CreateAsync(client);
@@ -122,6 +123,7 @@ public class AiStorageS3Tests(LocalRgw rgw)
 
         CouldNotRunException e = await Assert.ThrowsAsync<CouldNotRunException>(() => Run(new DatasetBenchmark(), S3([.. KeptDataset, ("bucket", bucket.Name)])));
         Assert.Contains(KeptPrefix, e.Message, StringComparison.Ordinal);
+        Assert.Contains(why, e.Message, StringComparison.Ordinal);
         S3Object left = Assert.Single(await bucket.ListAsync());
         Assert.Equal(KeptPrefix + name, left.Key);
     }

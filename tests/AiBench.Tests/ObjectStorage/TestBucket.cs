@@ -3,7 +3,7 @@ using Amazon.S3.Model;
 
 namespace AiBench.Tests.ObjectStorage;
 
-/// <summary>A bucket a test creates on the local gateway and removes at its end, with whatever is left in it.</summary>
+/// <summary>A bucket a test creates on the local gateway and removes at its end, with whatever is left in it (a few keys: one listing).</summary>
 public sealed class TestBucket : IAsyncDisposable
 {
     private readonly IAmazonS3 _client;
@@ -31,6 +31,12 @@ public sealed class TestBucket : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        ListMultipartUploadsResponse uploads = await _client.ListMultipartUploadsAsync(new ListMultipartUploadsRequest { BucketName = Name });
+        foreach (MultipartUpload upload in uploads.MultipartUploads ?? [])
+        {
+            await _client.AbortMultipartUploadAsync(Name, upload.Key, upload.UploadId);
+        }
+
         foreach (S3Object o in await ListAsync())
         {
             await _client.DeleteObjectAsync(Name, o.Key);
