@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.ExceptionServices;
 using AiBench.Core.Errors;
 using AiBench.Core.Files;
@@ -6,8 +7,8 @@ namespace AiBench.Benchmarks.AiStorage;
 
 /// <summary>
 /// A dataset on disk: <c>aibench-dataset-FILESxBYTES</c> in the folder asked for, written once (files by every reader
-/// thread, each fsync'ed, the marker last) and reused while its marker and files match; a folder of that name that is not
-/// a complete AiBench dataset is refused, never written into.
+/// thread, each fsync'ed, the marker last, in a folder of the run's own moved into place) and reused while its marker
+/// and files match; a folder of that name that is not a complete AiBench dataset is refused, never written into.
 /// </summary>
 internal sealed class DatasetFolder
 {
@@ -30,6 +31,11 @@ internal sealed class DatasetFolder
     /// <summary>The dataset's files as a store: read through the page cache or with O_DIRECT as <paramref name="cache"/> says.</summary>
     public FileShardStore Store(CacheMode cache) => new(Path, cache, new Collectives.SingleRankGroup(), new DriveInfo(Path).DriveFormat);
 
+    /// <summary>
+    /// The dataset in <paramref name="parent"/>: reused when there, else written into a folder of this run's own and
+    /// moved into place whole, so runs that start together (one per node on a shared file system) never write into one
+    /// folder: the first to finish is kept, the others remove their own copy and read it.
+    /// </summary>
     public static DatasetFolder OpenOrCreate(string parent, DatasetSettings settings, Action<string> report, CancellationToken cancel)
     {
         string path = System.IO.Path.Combine(System.IO.Path.GetFullPath(parent), settings.StoredName);
@@ -39,18 +45,35 @@ internal sealed class DatasetFolder
         }
 
         WorkFolder.CheckSpace(parent, settings.TotalBytes, "the dataset", "set --set files=FEWER or a smaller file-size");
+        string own = string.Create(CultureInfo.InvariantCulture, $"{path}.writing-{Environment.ProcessId}-{Guid.NewGuid():N}");
         try
         {
-            Directory.CreateDirectory(path);
+            Directory.CreateDirectory(own);
         }
         catch (Exception e) when (StorageFault.Is(e))
         {
-            throw new BadInputException($"cannot create '{path}': {e.Message}", e);
+            throw new BadInputException($"cannot create '{own}': {e.Message}", e);
         }
 
-        var dataset = new DatasetFolder(path, Environment.TickCount, reused: false);
-        dataset.Write(settings, report, cancel);
-        return dataset;
+        var written = new DatasetFolder(own, Environment.TickCount, reused: false);
+        written.Write(settings, report, cancel);
+        try
+        {
+            Directory.Move(own, path);
+            return new DatasetFolder(path, written.Seed, reused: false);
+        }
+        catch (IOException) when (Directory.Exists(path))
+        {
+            // Another run put its dataset there first: this run's copy goes, and the one in place is read.
+            written.Remove(settings.Files);
+            report($"another run wrote {path} first: reusing it");
+            return Reuse(path, settings);
+        }
+        catch (Exception e) when (StorageFault.Is(e))
+        {
+            written.Remove(settings.Files);
+            throw new CouldNotRunException($"cannot move the dataset written in '{own}' to '{path}': {e.Message}; it was removed", e);
+        }
     }
 
     private static DatasetFolder Reuse(string path, DatasetSettings settings)
@@ -80,7 +103,7 @@ internal sealed class DatasetFolder
         using FileShardStore store = Store(CacheMode.Fadvise);
         if (DatasetWriter.Write(store, settings, Seed, report, cancel) is { } failure)
         {
-            // The folder is this run's own (it did not exist): what was written of it goes, so no half dataset is left.
+            // The folder is this run's own (made for it): what was written of it goes, so no half dataset is left.
             Remove(settings.Files);
             if (failure is OperationCanceledException || !StorageFault.Is(failure))
             {

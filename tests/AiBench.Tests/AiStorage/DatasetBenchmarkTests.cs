@@ -69,6 +69,19 @@ public class DatasetBenchmarkTests
     }
 
     [Fact]
+    public async Task Runs_that_start_together_on_one_folder_each_read_a_complete_dataset_and_leave_one()
+    {
+        // As one run per node does on a shared file system: none writes into another's dataset or removes it.
+        using var folder = new StorageTestFolder();
+        List<Measurement>[] runs = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => Run(Context(Small(folder.Path), folder.Path)))));
+
+        Assert.All(runs, figures => Assert.Equal(new Correctness(2 * 24 * 256, 0), figures[0].Correct));
+        string dataset = Assert.Single(Directory.GetDirectories(folder.Path));
+        Assert.Equal(25, Directory.GetFiles(dataset).Length);
+        Assert.Single(Directory.GetFileSystemEntries(folder.Path));
+    }
+
+    [Fact]
     public async Task A_folder_of_the_same_name_that_is_not_a_complete_dataset_is_refused_and_left_as_it_is()
     {
         using var folder = new StorageTestFolder();
