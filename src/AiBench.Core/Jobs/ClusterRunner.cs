@@ -90,6 +90,7 @@ public sealed class ClusterRunner(IClusterJob job, ClusterRunRequest request, IC
             MinDeviation = request.Policy.FleetMinDeviation,
             PairMinRatio = request.Policy.PairMinRatio,
             PairMinLineRate = request.Policy.PairMinLineRate,
+            PairMaxLatencyRatio = request.Policy.PairMaxLatencyRatio,
             FleetIgnore = request.Policy.FleetIgnore,
         };
         ClusterResult result = ClusterAnalyzer.Analyze(input, judgement);

@@ -25,10 +25,13 @@ public sealed record ClusterPolicy
     /// <summary>A pair whose slower direction is below this fraction of the line rate fails (when the line rate is known).</summary>
     public double? PairMinLineRate { get; init; }
 
+    /// <summary>A pair whose latency is at least this multiple of the typical pair's (and beyond the z threshold) fails.</summary>
+    public double PairMaxLatencyRatio { get; init; } = 2.0;
+
     /// <summary>Figures shown against the fleet but not judged by it (<c>benchmark/metric</c> prefixes).</summary>
     public IReadOnlyList<string> FleetIgnore { get; init; } = [];
 
     /// <summary>The field names as written in YAML and in <c>--set cluster.&lt;name&gt;</c>.</summary>
     public static IReadOnlyList<string> FieldNames { get; } =
-        ["node_timeout", "silence", "fleet_z", "fleet_min_deviation", "pair_min_ratio", "pair_min_line_rate", "fleet_ignore"];
+        ["node_timeout", "silence", "fleet_z", "fleet_min_deviation", "pair_min_ratio", "pair_min_line_rate", "pair_max_latency_ratio", "fleet_ignore"];
 }

@@ -212,6 +212,10 @@ public static class SuiteParser
                     "fleet_min_deviation" => policy with { FleetMinDeviation = FractionText.Parse(text) },
                     "pair_min_ratio" => policy with { PairMinRatio = FractionText.Parse(text) },
                     "pair_min_line_rate" => policy with { PairMinLineRate = FractionText.Parse(text) },
+                    "pair_max_latency_ratio" => policy with
+                    {
+                        PairMaxLatencyRatio = Quantity.Parse(text) is { Unit: null, Value: >= 1 and var ratio } ? ratio : throw new FormatException("must be a number of 1 or more"),
+                    },
                     "fleet_ignore" => policy with
                     {
                         FleetIgnore = [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],

@@ -28,9 +28,13 @@ public sealed class SlurmClusterTests : IAsyncLifetime
     /// <summary>
     /// For the tests that name a slow link or a node's slow network: the four namespace nodes share this machine's two
     /// cores, so under a loaded CI machine one node's CPU figures can sit 20% from the others' (cpu.gemm at 0.80, robust z
-    /// 4.0, named beside the slow link on 2026-12-02); those figures are compared in the starved-CPU test only.
+    /// 4.0, named beside the slow link on 2026-12-02); those figures are compared in the starved-CPU test only. Latency
+    /// is judged only at 10× the typical pair: these tests are about bandwidth, and a small-message ping-pong between two
+    /// of the namespaces waits on that scheduler (node2↔node3 at 206 µs against 45-88 µs for the others, all three
+    /// samples, failed the pair and turned the slow link into a slow node2 in a full run on 2026-12-02).
     /// </summary>
-    private static readonly string[] FastNetworkOnly = FastRun(pairSampleTime: "0.5s", fleetIgnore: "storage.io,cpu.");
+    private static readonly string[] FastNetworkOnly =
+        [.. FastRun(pairSampleTime: "0.5s", fleetIgnore: "storage.io,cpu."), "--set", "cluster.pair_max_latency_ratio=10"];
 
     private static string[] FastRun(string pairSampleTime, string fleetIgnore = "storage.io") =>
     [

@@ -56,6 +56,25 @@ public class SuiteAndRuleTests
         Assert.Contains(expected, e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("3", 3.0)]
+    [InlineData("1", 1.0)]
+    public void A_cluster_section_sets_the_pair_latency_limit(string text, double expected)
+    {
+        Suite suite = SuiteParser.Parse($"name: c\ncluster: {{ pair_max_latency_ratio: {text} }}\nbenchmarks:\n  - id: cpu.memory\n", "c.yaml");
+        Assert.Equal(expected, suite.Cluster!.PairMaxLatencyRatio);
+    }
+
+    [Theory]
+    [InlineData("0.5")]
+    [InlineData("50%")]
+    [InlineData("fast")]
+    public void A_pair_latency_limit_below_one_or_not_a_number_is_bad_input(string text)
+    {
+        var e = Assert.Throws<BadInputException>(() => SuiteParser.Parse($"name: c\ncluster: {{ pair_max_latency_ratio: {text} }}\nbenchmarks:\n  - id: cpu.memory\n", "c.yaml"));
+        Assert.Contains("pair_max_latency_ratio", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_shipped_suites_parse() =>
         Assert.All(Directory.GetFiles(Path.Combine(RepoPaths.Root, "suites"), "*.yaml"), path => SuiteParser.Load(path));

@@ -22,7 +22,7 @@ public class PolicyFuzzTests(ITestOutputHelper output)
     private static readonly string[] SuiteSeeds =
     [
         "name: p\npolicy: { warmup: 1, warmup_time: 0.5s, min_samples: 3, max_samples: 20, target_ci: 2%, budget: 5s }\nbenchmarks:\n  - id: cpu.memory\n",
-        "name: c\ncluster: { node_timeout: 30m, silence: 30s, fleet_z: 3.5, fleet_min_deviation: 10%, pair_min_ratio: 0.75, pair_min_line_rate: 0.8, fleet_ignore: \"a/b,c\" }\nbenchmarks:\n  - id: cpu.memory\n",
+        "name: c\ncluster: { node_timeout: 30m, silence: 30s, fleet_z: 3.5, fleet_min_deviation: 10%, pair_min_ratio: 0.75, pair_min_line_rate: 0.8, pair_max_latency_ratio: 3, fleet_ignore: \"a/b,c\" }\nbenchmarks:\n  - id: cpu.memory\n",
     ];
 
     [Fact]
