@@ -269,11 +269,6 @@ static inline void complete(struct job *j, struct slot *s, long res, uint64_t no
     if (!s->is_write && sh->config->verify) {
         check(j, s);
     }
-    /* Both engines submit a reap's refills after the reap, so a completion's clock read follows its submission;
-       kept as a guard, since a completion stamped before its submission would wrap the latency. */
-    if (now < s->submit_ns) {
-        now = now_ns();
-    }
     uint32_t slice = 0;
     if (sh->time_based) {
         if (now < sh->measure_start_ns || now >= sh->end_ns) {
@@ -553,7 +548,8 @@ static void aio_loop(struct job *j)
             complete(j, &j->slots[s], res, now);
             inflight--;
             if (go_on && j->status == AIB_OK && may_issue(j, now)) {
-                /* Submitted at once, one io_submit each (see uring_loop). */
+                /* Submitted at once, one io_submit each, as fio does; uring_loop batches a reap's refills, which
+                   was measured for io_uring only. */
                 choose(j, &j->slots[s]);
                 aio_prep(j, s);
                 j->pending[npending++] = s;
