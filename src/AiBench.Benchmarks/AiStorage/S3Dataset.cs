@@ -23,22 +23,21 @@ internal static class S3Dataset
         BenchmarkCase c, DatasetSettings settings, Action<string> report, CancellationToken cancel)
     {
         S3Connection connection = S3Connection.Resolve(c);
-        bool empty = true;
-        S3ShardStore store = connection.Bucket is { } bucket
-            ? ShardStoreOptions.OpenKeptS3(c, connection, bucket, settings.StoredName + "/", settings.Readers, out empty, cancel)
-            : ShardStoreOptions.OpenS3(c, connection, settings.Readers, cancel);
+        if (connection.Bucket is not { } bucket)
+        {
+            S3ShardStore fresh = ShardStoreOptions.OpenS3(c, connection, settings.Readers, cancel);
+            int seed = Environment.TickCount;
+            Write(fresh, settings, seed, marker: false, report, cancel);
+            return (fresh, seed, false, null, fresh.CleanUp);
+        }
+
+        S3ShardStore store = ShardStoreOptions.OpenKeptS3(c, connection, bucket, settings.StoredName + "/", settings.Readers, cancel);
         try
         {
-            if (connection.Bucket is null)
+            IReadOnlyDictionary<string, long> objects = store.List(cancel);
+            if (objects.Count > 0)
             {
-                int fresh = Environment.TickCount;
-                Write(store, settings, fresh, marker: false, report, cancel);
-                return (store, fresh, false, null, store.CleanUp);
-            }
-
-            if (!empty)
-            {
-                int kept = Reuse(store, settings, cancel);
+                int kept = Reuse(store, objects, settings, cancel);
                 report($"reusing the dataset at {store.Location}");
                 return (store, kept, true, store.Location, () => null);
             }
@@ -54,10 +53,9 @@ internal static class S3Dataset
         }
     }
 
-    /// <summary>The kept dataset's seed, after checking that its marker describes it and every object is there at its size.</summary>
-    private static int Reuse(S3ShardStore store, DatasetSettings settings, CancellationToken cancel)
+    /// <summary>The kept dataset's seed, after checking that its marker describes it and every object is listed at its size.</summary>
+    private static int Reuse(S3ShardStore store, IReadOnlyDictionary<string, long> objects, DatasetSettings settings, CancellationToken cancel)
     {
-        IReadOnlyDictionary<string, long> objects = store.List(cancel);
         DatasetMarker? marker = objects.ContainsKey(DatasetMarker.FileName) && store.ReadText(DatasetMarker.FileName, DatasetMarker.MaxBytes, cancel) is { } text
             ? DatasetMarker.TryParse(text)
             : null;

@@ -43,22 +43,11 @@ internal sealed class S3ShardStore : IShardStore
         Open(connection, partBytes, partConcurrency, workers, timeout,
             client => S3Scratch.CreateAsync(client, connection.Bucket, connection.Endpoint, timeout, cancel).GetAwaiter().GetResult());
 
-    /// <summary>
-    /// A store under <paramref name="prefix"/> in the named bucket, kept across runs (a dataset written once and reused);
-    /// <paramref name="empty"/> says whether the prefix held nothing yet.
-    /// </summary>
+    /// <summary>A store under <paramref name="prefix"/> in the named bucket, kept across runs (a dataset written once and reused).</summary>
     public static S3ShardStore OpenKept(
-        S3Connection connection, string bucket, string prefix, long partBytes, int partConcurrency, int workers, TimeSpan timeout, out bool empty, CancellationToken cancel)
-    {
-        bool wasEmpty = false;
-        S3ShardStore store = Open(connection, partBytes, partConcurrency, workers, timeout, client =>
-        {
-            (S3Scratch scratch, wasEmpty) = S3Scratch.NamedAsync(client, bucket, prefix, connection.Endpoint, timeout, cancel).GetAwaiter().GetResult();
-            return scratch;
-        });
-        empty = wasEmpty;
-        return store;
-    }
+        S3Connection connection, string bucket, string prefix, long partBytes, int partConcurrency, int workers, TimeSpan timeout, CancellationToken cancel) =>
+        Open(connection, partBytes, partConcurrency, workers, timeout,
+            client => S3Scratch.NamedAsync(client, bucket, prefix, connection.Endpoint, timeout, cancel).GetAwaiter().GetResult());
 
     private static S3ShardStore Open(S3Connection connection, long partBytes, int partConcurrency, int workers, TimeSpan timeout, Func<AmazonS3Client, S3Scratch> scratch)
     {

@@ -44,9 +44,9 @@ internal static class ShardStoreOptions
     public static S3ShardStore OpenS3(BenchmarkCase c, S3Connection connection, int workers, CancellationToken cancel) =>
         S3ShardStore.Open(connection, c.GetInt64("part-size"), c.GetInt32("part-concurrency"), workers, Timeout(c), cancel);
 
-    /// <summary>A store under <paramref name="prefix"/> in the named bucket, kept across runs; <paramref name="empty"/>: it held nothing yet.</summary>
-    public static S3ShardStore OpenKeptS3(BenchmarkCase c, S3Connection connection, string bucket, string prefix, int workers, out bool empty, CancellationToken cancel) =>
-        S3ShardStore.OpenKept(connection, bucket, prefix, c.GetInt64("part-size"), c.GetInt32("part-concurrency"), workers, Timeout(c), out empty, cancel);
+    /// <summary>A store under <paramref name="prefix"/> in the named bucket, kept across runs.</summary>
+    public static S3ShardStore OpenKeptS3(BenchmarkCase c, S3Connection connection, string bucket, string prefix, int workers, CancellationToken cancel) =>
+        S3ShardStore.OpenKept(connection, bucket, prefix, c.GetInt64("part-size"), c.GetInt32("part-concurrency"), workers, Timeout(c), cancel);
 
     private static TimeSpan Timeout(BenchmarkCase c) => TimeSpan.FromSeconds(c.GetDouble("timeout"));
 }

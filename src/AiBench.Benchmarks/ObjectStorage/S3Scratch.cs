@@ -56,12 +56,11 @@ public sealed class S3Scratch
     /// dataset kept for later runs. <see cref="CleanUpAsync"/> would delete every key under it, so the caller calls it
     /// only for what this run wrote into a prefix that was empty.
     /// </summary>
-    /// <returns>the prefix and whether it already held objects.</returns>
-    public static async Task<(S3Scratch Scratch, bool Empty)> NamedAsync(
+    public static async Task<S3Scratch> NamedAsync(
         IAmazonS3 client, string bucket, string prefix, S3Endpoint endpoint, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        int found = await CountAsync(client, bucket, prefix, endpoint, timeout, cancellationToken);
-        return (new S3Scratch(bucket, prefix, ownsBucket: false), found == 0);
+        await CountAsync(client, bucket, prefix, endpoint, timeout, cancellationToken);
+        return new S3Scratch(bucket, prefix, ownsBucket: false);
     }
 
     /// <summary>Checks that the bucket can be read and has no versioning; whether any key is under the prefix (0 or 1).</summary>
