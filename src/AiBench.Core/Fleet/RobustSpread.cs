@@ -21,7 +21,10 @@ namespace AiBench.Core.Fleet;
 /// taken whole rather than divided by 1.96 so that a difference must exceed 3.5 half-widths, not 3.5 standard
 /// errors — and (2) <see cref="RelativeNoise"/> of the median, for figures with a zero-width CI (one sample,
 /// identical samples). Runs on like hardware reproduce to 1–3%, so a 1% σ keeps a 3% difference below z = 3.5
-/// while a 30% one scores z ≈ 30.
+/// while a 30% one scores z ≈ 30. Why not the standard error (half-width / 1.96): a node's CI says how well its own
+/// samples agree, not how far like nodes differ when they are measured at different moments of a shared machine; with
+/// that floor four namespace nodes on two cores named a healthy node1 for its CPU GEMM at 0.63 of the fleet (z 5.4,
+/// its CI ±17%).
 /// </para>
 /// </remarks>
 internal readonly record struct RobustSpread(double Median, double Centre, double Mad, bool Logarithmic)
