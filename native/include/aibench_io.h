@@ -22,7 +22,7 @@ extern "C" {
 
 /* Version of the I/O API; the managed side refuses a library whose version it does not know.
  * 2: counters, latency extremes, slices and histograms per direction. */
-#define AIB_IO_API_VERSION 2
+#define AIB_IO_API_VERSION 3
 
 /* Histogram: values (ns) below 256 are exact; above, 128 linear sub-buckets per power of two (relative bucket
  * width <= 1/128, so the bucket midpoint is within 0.4% of any value in it). Values above 2^48 ns are clamped. */
@@ -92,6 +92,7 @@ struct aib_io_result {
     uint64_t slice_ios[AIB_IO_DIRECTIONS][AIB_IO_MAX_SLICES];
     uint64_t slice_bytes[AIB_IO_DIRECTIONS][AIB_IO_MAX_SLICES];
     double slice_seconds[AIB_IO_MAX_SLICES];
+    uint64_t lat_sum_ns[AIB_IO_DIRECTIONS]; /* the measured I/Os' clat added up: mean = lat_sum_ns / reads (writes) */
 };
 
 AIB_API int aib_io_version(void);

@@ -87,7 +87,7 @@ struct job {
     /* results */
     uint64_t ios[AIB_IO_DIRECTIONS], bytes[AIB_IO_DIRECTIONS], errors;
     uint64_t verify_checked, verify_failed, first_bad_offset;
-    uint64_t lat_min[AIB_IO_DIRECTIONS], lat_max[AIB_IO_DIRECTIONS], last_completion_ns;
+    uint64_t lat_min[AIB_IO_DIRECTIONS], lat_max[AIB_IO_DIRECTIONS], lat_sum[AIB_IO_DIRECTIONS], last_completion_ns;
     uint64_t slice_ios[AIB_IO_DIRECTIONS][AIB_IO_MAX_SLICES];
     uint64_t slice_bytes[AIB_IO_DIRECTIONS][AIB_IO_MAX_SLICES];
     uint64_t *hist[AIB_IO_DIRECTIONS]; /* slices x buckets each; NULL for a direction the workload never issues */
@@ -293,6 +293,7 @@ static inline void complete(struct job *j, struct slot *s, long res, uint64_t no
     if (lat > j->lat_max[d]) {
         j->lat_max[d] = lat;
     }
+    j->lat_sum[d] += lat;
     j->last_completion_ns = now;
     if (j->hist[d]) {
         j->hist[d][(size_t)slice * AIB_IO_HIST_BUCKETS + aib_io_hist_index(lat)]++;
@@ -802,6 +803,7 @@ int aib_io_run(const struct aib_io_config *c, struct aib_io_result *r, uint64_t 
             if (j->lat_max[d] > r->lat_max_ns[d]) {
                 r->lat_max_ns[d] = j->lat_max[d];
             }
+            r->lat_sum_ns[d] += j->lat_sum[d];
             for (uint32_t s = 0; s < sh.slices; s++) {
                 r->slice_ios[d][s] += j->slice_ios[d][s];
                 r->slice_bytes[d][s] += j->slice_bytes[d][s];

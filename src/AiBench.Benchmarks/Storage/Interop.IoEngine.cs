@@ -9,7 +9,7 @@ internal static partial class Interop
     internal static unsafe partial class IoEngine
     {
         /// <summary>The I/O API version this code was written against (<c>AIB_IO_API_VERSION</c>).</summary>
-        public const int ApiVersion = 2;
+        public const int ApiVersion = 3;
 
         public const int HistogramBuckets = 43 * 128;
 
@@ -84,6 +84,7 @@ internal static partial class Interop
             public fixed ulong SliceIos[Directions * MaxSlices];
             public fixed ulong SliceBytes[Directions * MaxSlices];
             public fixed double SliceSeconds[MaxSlices];
+            public fixed ulong LatencySumNs[Directions];
         }
 
         [StructLayout(LayoutKind.Sequential)]

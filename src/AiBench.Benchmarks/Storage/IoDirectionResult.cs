@@ -15,6 +15,9 @@ internal sealed record IoDirectionResult
 
     public double LatencyMaxNs { get; init; }
 
+    /// <summary>The measured I/Os' completion latencies added up, in ns: their mean is this over <see cref="Ios"/>.</summary>
+    public double LatencySumNs { get; init; }
+
     /// <summary>Complete slices of the measured interval, in time order.</summary>
     public required IReadOnlyList<IoSlice> Slices { get; init; }
 

@@ -100,6 +100,7 @@ internal static unsafe class IoEngineRunner
             Bytes = (long)(direction == IoDirection.Read ? result->BytesRead : result->BytesWritten),
             LatencyMinNs = result->LatencyMinNs[d],
             LatencyMaxNs = result->LatencyMaxNs[d],
+            LatencySumNs = result->LatencySumNs[d],
             Slices = sliceList,
             Histograms = own,
         };

@@ -39,7 +39,7 @@ internal static class StorageIoFigures
 
     /// <summary>
     /// Every figure of the run: per direction, labelled <c>direction=read|write</c>, bandwidth, IOPS, latency p50 to
-    /// p99.99 and max, and slice-iops. <paramref name="labels"/>, <paramref name="info"/> and <paramref name="correct"/>
+    /// p99.99, mean and max, and slice-iops. <paramref name="labels"/>, <paramref name="info"/> and <paramref name="correct"/>
     /// are shared by all of them; a figure's own info adds its direction's I/Os and bytes and its slices' spread.
     /// </summary>
     public static List<Measurement> Build(
@@ -74,6 +74,9 @@ internal static class StorageIoFigures
 
             if (r.Ios > 0)
             {
+                // fio: clat_ns.mean, the exact mean of the measured I/Os (not of the histogram). Little's law checks it:
+                // mean × IOPS is the number in flight, at most the queue depth × jobs.
+                AddLatency("mean", r.LatencySumNs / r.Ios / 1e9, []);
                 IEnumerable<double> maxima = r.Slices.Select((_, s) => Math.Min(LatencyHistogram.Max(r.Histogram(s)), r.LatencyMaxNs) / 1e9);
                 AddLatency("max", r.LatencyMaxNs / 1e9, maxima);
             }

@@ -82,7 +82,7 @@ public class StorageIoBenchmarkTests
             Assert.Equal(Unit.BytesPerSecond, bandwidth.Unit);
             Assert.Equal(Unit.OperationsPerSecond, iops.Unit);
             Assert.True(bandwidth.Value > 0 && iops.Value > 0);
-            Assert.Equal(["p50", "p90", "p99", "p99.9", "p99.99", "max"],
+            Assert.Equal(["p50", "p90", "p99", "p99.9", "p99.99", "mean", "max"],
                 own.Where(m => m.Metric == "latency").Select(m => m.Labels["percentile"]));
             Assert.All(own.Where(m => m.Metric == "latency"), m => Assert.Equal(Direction.Lower, m.Better));
             Assert.Equal(w.BlockSize, bandwidth.Value / iops.Value, 3);
@@ -119,6 +119,27 @@ public class StorageIoBenchmarkTests
         double P99(string direction) => Assert.Single(measurements, m =>
             m.Metric == "latency" && m.Labels["percentile"] == "p99" && m.Labels["direction"] == direction).Value;
         Assert.True(P99("read") > 0 && P99("write") > 0);
+    }
+
+    [Theory]
+    [InlineData("io_uring")]
+    [InlineData("libaio")]
+    public async Task Mean_latency_times_iops_is_at_most_the_queue_depth(string engine)
+    {
+        // Little's law: mean latency × completion rate = the average number in flight, which the queue depth bounds.
+        // A clat started before the I/O was handed over, or I/Os of the ramp counted in the sum, would exceed it.
+        using var folder = new StorageTestFolder();
+        Dictionary<string, string> settings = Short(folder.Path);
+        settings["engine"] = engine;
+        settings["jobs"] = "2";
+        List<Measurement> measurements = await Run(Context(settings));
+        double Latency(string percentile) => Assert.Single(measurements, m => m.Metric == "latency" && m.Labels["percentile"] == percentile).Value;
+        double iops = Assert.Single(measurements, m => m.Metric == "iops").Value;
+
+        double mean = Latency("mean");
+        Assert.InRange(mean, 1e-9, Latency("max"));
+        Assert.True(mean * iops <= 32 * 2 * 1.02, $"{engine}: mean {mean * 1e6:0.0} µs × {iops:0} IOPS = {mean * iops:0.0} in flight, above 64");
+        Assert.True(mean * iops >= 1, $"{engine}: mean {mean * 1e6:0.0} µs × {iops:0} IOPS = {mean * iops:0.00} in flight");
     }
 
     [Fact]
