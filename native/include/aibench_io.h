@@ -21,7 +21,7 @@ extern "C" {
 #endif
 
 /* Version of the I/O API; the managed side refuses a library whose version it does not know.
- * 2: counters, latency extremes, slices and histograms per direction. */
+ * 2: counters, latency extremes, slices and histograms per direction. 3: the latency sum per direction (mean clat). */
 #define AIB_IO_API_VERSION 3
 
 /* Histogram: values (ns) below 256 are exact; above, 128 linear sub-buckets per power of two (relative bucket
