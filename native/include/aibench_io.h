@@ -21,8 +21,9 @@ extern "C" {
 #endif
 
 /* Version of the I/O API; the managed side refuses a library whose version it does not know.
- * 2: counters, latency extremes, slices and histograms per direction. 3: the latency sum per direction (mean clat). */
-#define AIB_IO_API_VERSION 3
+ * 2: counters, latency extremes, slices and histograms per direction. 3: the latency sum per direction (mean clat).
+ * 4: a file target's first hole. */
+#define AIB_IO_API_VERSION 4
 
 /* Histogram: values (ns) below 256 are exact; above, 128 linear sub-buckets per power of two (relative bucket
  * width <= 1/128, so the bucket midpoint is within 0.4% of any value in it). Values above 2^48 ns are clamped. */
@@ -114,6 +115,8 @@ struct aib_io_target {
     uint64_t fs_type;           /* statfs f_type of the file system holding the path (0 for block devices) */
     uint64_t fs_free;           /* bytes available to this user there (statvfs f_bavail * f_frsize) */
     uint32_t dev_major, dev_minor; /* the device holding the file, or the block device itself */
+    uint64_t first_hole;        /* regular files: offset of the first hole (lseek SEEK_HOLE), the size when there is none
+                                   or it cannot be told (not readable; a file system without SEEK_HOLE reports none) */
 };
 
 /* What a path is (stat, statfs, statvfs, access); never fails except for a NULL argument. */

@@ -43,6 +43,17 @@ int aib_io_target_info(const char *path, struct aib_io_target *out)
     }
     out->kind = S_ISREG(st.st_mode) ? AIB_IO_TARGET_FILE : S_ISDIR(st.st_mode) ? AIB_IO_TARGET_DIRECTORY : AIB_IO_TARGET_OTHER;
     out->size = (uint64_t)st.st_size;
+    out->first_hole = out->size;
+    if (S_ISREG(st.st_mode)) {
+        int fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (fd >= 0) {
+            off_t hole = lseek(fd, 0, SEEK_HOLE);
+            if (hole >= 0 && (uint64_t)hole < out->size) {
+                out->first_hole = (uint64_t)hole;
+            }
+            close(fd);
+        }
+    }
     out->dev_major = major(st.st_dev);
     out->dev_minor = minor(st.st_dev);
     struct statfs sfs;

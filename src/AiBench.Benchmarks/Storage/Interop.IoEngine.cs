@@ -9,7 +9,7 @@ internal static partial class Interop
     internal static unsafe partial class IoEngine
     {
         /// <summary>The I/O API version this code was written against (<c>AIB_IO_API_VERSION</c>).</summary>
-        public const int ApiVersion = 3;
+        public const int ApiVersion = 4;
 
         public const int HistogramBuckets = 43 * 128;
 
@@ -99,6 +99,7 @@ internal static partial class Interop
             public ulong FsFree;
             public uint DevMajor;
             public uint DevMinor;
+            public ulong FirstHole;
         }
 
         [LibraryImport(NativeLibraryNames.AiBenchNative, EntryPoint = "aib_io_version")]

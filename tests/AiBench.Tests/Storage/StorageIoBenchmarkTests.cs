@@ -214,6 +214,26 @@ public class StorageIoBenchmarkTests
         Assert.True(File.Exists(file));
     }
 
+    [Fact]
+    public async Task A_sparse_file_is_refused_for_reads_and_left_as_it_was()
+    {
+        // Reads of a hole are zeros from the file system, never the device: a truncated 256 MiB file gave 3.1 M IOPS
+        // at a 60 ns median. The same file with its data written is measured.
+        using var folder = new StorageTestFolder();
+        string file = Path.Combine(folder.Path, "sparse.dat");
+        File.WriteAllBytes(file, new byte[1 << 20]);
+        // The first MiB written, the rest a hole (truncate(1) extends the file with ftruncate).
+        ChildProcess.Result truncate = await ChildProcess.RunAsync(ChildProcess.StartInfo("truncate", ["-s", "32M", file]), TimeSpan.FromMinutes(1));
+        Assert.True(truncate.ExitCode == 0, truncate.Output);
+
+        var refused = await Assert.ThrowsAsync<BadInputException>(() => Run(Context(Short(file, "randread-4k-qd32"))));
+        Assert.Contains($"hole at byte {1 << 20}", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(32 << 20, new FileInfo(file).Length);
+
+        File.WriteAllBytes(file, Enumerable.Repeat((byte)7, 32 << 20).ToArray());
+        Assert.Contains(await Run(Context(Short(file, "randread-4k-qd32"))), m => m.Metric == "iops");
+    }
+
     [SkippableFact]
     public async Task Block_devices_refuse_writes_without_allow_destructive_and_need_permission()
     {
